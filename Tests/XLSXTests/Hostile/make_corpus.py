@@ -3,6 +3,8 @@
 
     python3 make_corpus.py                 # small files -> corpus/, and manifest.json
     python3 make_corpus.py --large DIR     # large files (zip bombs, 200 MB string) -> DIR
+    python3 make_corpus.py --large DIR --only zip_bomb.xlsx    # one large file
+    python3 make_corpus.py --refresh       # also remake the LibreOffice/msoffcrypto files
 
 Every file is named .xlsx, whatever it really is, and has the outcome `tonghop inspect`
 must give it in manifest.json:
@@ -14,6 +16,7 @@ must give it in manifest.json:
 
 `secretFile`: the file's content (first line) must never appear in stdout or stderr.
 `stdoutContains`: strings the CSV output of `tonghop inspect FILE` must contain.
+`neverCreated`: paths that must not exist after the run (zip-slip).
 `large`: made at test time by `--large` (never committed; a few MB each at most on
 disk, though some inflate to gigabytes).
 
@@ -237,9 +240,12 @@ OK_ROW = '<row r="1"><c r="A1" t="inlineStr"><is><t>ok</t></is></c></row>'
 CASES = []
 
 
-def case(file, outcome, why, message=None, large=False, secret=None, stdout=None, tool=None):
+def case(file, outcome, why, message=None, large=False, secret=None, stdout=None, tool=None,
+         never_created=None):
     def deco(fn):
         m = {"file": file, "outcome": outcome, "why": why}
+        if never_created:
+            m["neverCreated"] = never_created
         if message:
             m["message"] = message
         if large:
@@ -697,7 +703,8 @@ def _cfb(b):
 @case("entry_names_traversal.xlsx", "read",
       "extra entries named ../../../../tmp/tonghop_zip_slip.txt, /tmp/tonghop_zip_slip_abs.txt and "
       "..\\..\\tonghop_zip_slip.txt: the reader extracts nothing, so the workbook reads and no file appears",
-      stdout=BASE_CSV_LINES)
+      stdout=BASE_CSV_LINES,
+      never_created=["/tmp/tonghop_zip_slip.txt", "/tmp/tonghop_zip_slip_abs.txt"])
 def _slip(b):
     return b.zip(add=[entry("../../../../tmp/tonghop_zip_slip.txt", b"pwned\n"),
                       entry("/tmp/tonghop_zip_slip_abs.txt", b"pwned\n"),
@@ -951,9 +958,14 @@ def write_manifest():
 
 
 def main(argv):
+    refresh = "--refresh" in argv
+    argv = [a for a in argv if a != "--refresh"]
     large_dir = None
+    only = None
     if len(argv) >= 2 and argv[0] == "--large":
         large_dir = argv[1]
+        if len(argv) >= 4 and argv[2] == "--only":
+            only = argv[3]
     base_path = os.path.join(CORPUS, BASE)
     if large_dir is None:
         os.makedirs(CORPUS, exist_ok=True)
@@ -967,9 +979,13 @@ def main(argv):
     for m, fn, tool in CASES:
         if m["file"] == BASE or bool(m.get("large")) != (large_dir is not None):
             continue
+        if only is not None and m["file"] != only:
+            continue
         out_dir = large_dir or CORPUS
-        data = fn(b)
         path = os.path.join(out_dir, m["file"])
+        if tool and os.path.exists(path) and not refresh:
+            continue  # made by LibreOffice/msoffcrypto, which are not deterministic: keep
+        data = fn(b)
         if data is None:
             if os.path.exists(path):
                 print(f"{m['file']}: {tool} absent, keeping the committed file", file=sys.stderr)
