@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "XLSX", "Reporting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),
