@@ -61,7 +61,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "XLSXTests", dependencies: ["XLSX"], exclude: ["Hostile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "XLSX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "XLSX"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XLSX"]),
