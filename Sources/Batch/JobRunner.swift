@@ -122,6 +122,12 @@ public struct JobRunner: Sendable {
         for (i, s) in supersededBy.enumerated() {
             if let s { logger.info("\(files[i].name) superseded by \(files[s].name)") }
         }
+        for line in report.files where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
+            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")
+        }
+        for unit in report.units where unit.status == .missing {
+            logger.notice("\(unit.code) \(unit.name): no submission for \(c.period)")
+        }
 
         // 4. Consolidate the accepted current submissions.
         let current = files.indices.filter { supersededBy[$0] == nil }
