@@ -30,7 +30,7 @@ def nfc(s: str) -> str:
 class UnitFigures:
     code: str
     name: str
-    kind: str  # city / town / district
+    kind: str  # thành phố / thị xã / huyện
     kn_ct: int
     kn: int
     dv: int
@@ -73,16 +73,16 @@ class UnitFigures:
 # DV and TB are unchanged since the baseline (see ARCHITECTURE.md, "Baselines chosen").
 UNITS: list[UnitFigures] = [
     #           code   name                         kind        KN_CT KN   DV  DVc0 DVc  TB  TBc0 TBc  Tr0 Tr
-    UnitFigures("DBP", "Thành ủy Điện Biên Phủ", "city", 260, 258, 120, 15, 15, 190, 2, 2, 0, 0),
-    UnitFigures("MLA", "Thị ủy Mường Lay", "town", 40, 40, 30, 5, 5, 40, 3, 3, 0, 0),
-    UnitFigures("DBI", "Huyện ủy Điện Biên", "district", 380, 372, 130, 25, 25, 450, 45, 45, 1, 1),
-    UnitFigures("DBD", "Huyện ủy Điện Biên Đông", "district", 200, 192, 75, 21, 20, 200, 57, 55, 11, 10),
-    UnitFigures("MAN", "Huyện ủy Mường Ảng", "district", 170, 165, 70, 16, 16, 128, 25, 25, 3, 3),
-    UnitFigures("MCH", "Huyện ủy Mường Chà", "district", 150, 142, 65, 18, 17, 126, 38, 38, 10, 9),
-    UnitFigures("MNH", "Huyện ủy Mường Nhé", "district", 154, 112, 86, 27, 25, 99, 65, 60, 38, 18),
-    UnitFigures("NPO", "Huyện ủy Nậm Pồ", "district", 206, 162, 75, 22, 20, 120, 61, 58, 17, 15),
-    UnitFigures("TCH", "Huyện ủy Tủa Chùa", "district", 160, 154, 70, 18, 18, 140, 40, 40, 8, 8),
-    UnitFigures("TGI", "Huyện ủy Tuần Giáo", "district", 280, 276, 100, 24, 22, 320, 72, 70, 7, 7),
+    UnitFigures("DBP", "Thành ủy Điện Biên Phủ", "thành phố", 260, 258, 120, 15, 15, 190, 2, 2, 0, 0),
+    UnitFigures("MLA", "Thị ủy Mường Lay", "thị xã", 40, 40, 30, 5, 5, 40, 3, 3, 0, 0),
+    UnitFigures("DBI", "Huyện ủy Điện Biên", "huyện", 380, 372, 130, 25, 25, 450, 45, 45, 1, 1),
+    UnitFigures("DBD", "Huyện ủy Điện Biên Đông", "huyện", 200, 192, 75, 21, 20, 200, 57, 55, 11, 10),
+    UnitFigures("MAN", "Huyện ủy Mường Ảng", "huyện", 170, 165, 70, 16, 16, 128, 25, 25, 3, 3),
+    UnitFigures("MCH", "Huyện ủy Mường Chà", "huyện", 150, 142, 65, 18, 17, 126, 38, 38, 10, 9),
+    UnitFigures("MNH", "Huyện ủy Mường Nhé", "huyện", 154, 112, 86, 27, 25, 99, 65, 60, 38, 18),
+    UnitFigures("NPO", "Huyện ủy Nậm Pồ", "huyện", 206, 162, 75, 22, 20, 120, 61, 58, 17, 15),
+    UnitFigures("TCH", "Huyện ủy Tủa Chùa", "huyện", 160, 154, 70, 18, 18, 140, 40, 40, 8, 8),
+    UnitFigures("TGI", "Huyện ủy Tuần Giáo", "huyện", 280, 276, 100, 24, 22, 320, 72, 70, 7, 7),
 ]
 
 # Communes (xã, phường, thị trấn) of each unit as of 2016.
@@ -110,8 +110,8 @@ COMMUNES: dict[str, list[str]] = {
     "NPO": ["Xã Nà Hỳ", "Xã Nà Bủng", "Xã Chà Nưa", "Xã Chà Cang", "Xã Chà Tở", "Xã Nậm Khăn",
             "Xã Nậm Chua", "Xã Nậm Nhừ", "Xã Nậm Tin", "Xã Pa Tần", "Xã Phìn Hồ", "Xã Si Pa Phìn",
             "Xã Vàng Đán", "Xã Na Cô Sa", "Xã Nà Khoa"],
-    "TCH": ["Thị trấn Tủa Chùa", "Xã Huổi Só", "Xã Xín Chải", "Xã Tả Sìn Thàng", "Xã Lao Xả Phình",
-            "Xã Tả Phìn", "Xã Tủa Thàng", "Xã Trung Thu", "Xã Sính Phình", "Xã Sáng Nhè",
+    "TCH": ["Thị trấn Tủa Chùa", "Xã Huổi Só", "Xã Sín Chải", "Xã Tả Sìn Thàng", "Xã Lao Xả Phình",
+            "Xã Tả Phìn", "Xã Tủa Thàng", "Xã Trung Thu", "Xã Sính Phình", "Xã Xá Nhè",
             "Xã Mường Đun", "Xã Mường Báng"],
     "TGI": ["Thị trấn Tuần Giáo", "Xã Phình Sáng", "Xã Rạng Đông", "Xã Mùn Chung", "Xã Nà Tòng",
             "Xã Ta Ma", "Xã Mường Mùn", "Xã Pú Xi", "Xã Pú Nhung", "Xã Quài Nưa", "Xã Mường Thín",
@@ -451,7 +451,7 @@ def build_unit(fig: UnitFigures, used_villages: set, used_people: set,
         members.append(Member(name, birth, female, ethnic, v.commune, v.name, when))
 
     members.sort(key=lambda m: (m.admitted, communes.index(m.commune), m.village, m.name))
-    suffix = {"city": "TU", "town": "ThU", "district": "HU"}[fig.kind]
+    suffix = {"thành phố": "TU", "thị xã": "ThU", "huyện": "HU"}[fig.kind]
     number = rng.randint(120, 480)
     last = None
     for m in members:

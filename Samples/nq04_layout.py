@@ -82,6 +82,7 @@ INDICATORS = [
 GROUPS = {"KN_CT": ("I", "Công tác phát triển đảng viên"),
           "DV": ("II", "Tổ chức cơ sở đảng"),
           "TB": ("III", "Thôn, bản, tổ dân phố")}
+STT = ["1", "2", "3", "3.1", "3.2", "4", "4.1", "4.2", "4.3", "5"]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X"]
 
 
@@ -126,7 +127,7 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
 
     # --- Chỉ tiêu
     ct = Sheet("Chỉ tiêu")
-    ct.put(1, 1, TITLE, "title")
+    ct.put(1, 1, "KẾT QUẢ THỰC HIỆN CÁC CHỈ TIÊU NGHỊ QUYẾT SỐ 04-NQ/TU", "title")
     ct.merges.append((1, 1, 1, 7))
     ct.heights[1] = 30
     ct.put(2, 1, f"(Số liệu từ 01/01/{year} đến {office.report_date:%d/%m/%Y})", "subtitle")
@@ -158,7 +159,7 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
         base, cur = values[code]
         n = list(row_of).index(code)
         ct.put(r, 1, code, "code")
-        ct.put(r, 2, ROMAN[n] if office.stt_roman else n + 1, "center")
+        ct.put(r, 2, ROMAN[n] if office.stt_roman else STT[n], "center")
         ct.put(r, 3, label.format(year=year), "cell")
         ct.put(r, 4, unit, "center")
         ct.put(r, 5, base if has_base else None, "int")
@@ -185,13 +186,14 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
         ct.cells[(row_of["TB_CHUA"], 6)] = (Formula(f"F{row_of['TB']}-F{row_of['TB_CO']}", f.tb_chua), "int")
         ct.cells[(row_of["TB_TRANG"], 6)] = (Formula(f"COUNTIF('Thôn bản'!F4:F{last_tb},0)", f.trang), "int")
         ct.cells[(row_of["KN"], 6)] = (Formula(f"COUNTA('Kết nạp'!B4:B{last_kn})", f.kn), "int")
+    # Signature block: the preparer under the labels (C), the committee under the notes (G);
+    # nothing in the value columns E and F, which only indicator rows may use.
     sign = nrows + 2
-    ct.put(sign, 5, f"Ngày {office.report_date.day} tháng {office.report_date.month} năm {office.report_date.year}", "sign_i")
-    ct.merges.append((sign, 5, sign, 7))
-    ct.put(sign + 1, 5, "NGƯỜI LẬP BIỂU", "sign")
-    ct.merges.append((sign + 1, 5, sign + 1, 7))
-    ct.put(sign + 5, 5, u.preparer, "sign")
-    ct.merges.append((sign + 5, 5, sign + 5, 7))
+    ct.put(sign, 7, f"Điện Biên, ngày {office.report_date.day} tháng {office.report_date.month} "
+                    f"năm {office.report_date.year}", "sign_i")
+    ct.put(sign + 1, 3, "NGƯỜI LẬP BIỂU", "sign")
+    ct.put(sign + 1, 7, "T/M BAN THƯỜNG VỤ", "sign")
+    ct.put(sign + 5, 3, u.preparer, "sign")
     ct.widths.update({1: 12, 2: 6, 3: 48, 4: 12, 5: 20, 6: 14, 7: 26})
     ct.freeze = (5, 1)
     ct.print_rows = "4:4"
@@ -199,6 +201,8 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
     # --- Thôn bản
     tb = Sheet("Thôn bản")
     tb.put(1, 1, f"DANH SÁCH THÔN, BẢN, TỔ DÂN PHỐ - {f.name.upper()}", "title")
+    tb.put(2, 1, f"(Tính đến ngày {office.report_date:%d/%m/%Y})", "subtitle")
+    tb.merges.append((2, 1, 2, 7))
     tb.merges.append((1, 1, 1, 7))
     for c, h in enumerate(["STT", "Xã, phường, thị trấn", "Tên thôn, bản, tổ dân phố", "Loại",
                            "Có chi bộ", "Số đảng viên", "Ghi chú"], 1):
@@ -222,7 +226,7 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
 
     # --- Kết nạp
     kn = Sheet("Kết nạp")
-    kn.put(1, 1, f"DANH SÁCH ĐẢNG VIÊN MỚI KẾT NẠP NĂM {year} - {f.name.upper()}", "title")
+    kn.put(1, 1, f"DANH SÁCH ĐẢNG VIÊN MỚI ĐƯỢC KẾT NẠP NĂM {year} - {f.name.upper()}", "title")
     kn.merges.append((1, 1, 1, 9))
     for c, h in enumerate(["STT", "Họ và tên", "Ngày sinh", "Giới tính", "Dân tộc",
                            "Xã, phường, thị trấn", "Thôn, bản, tổ dân phố", "Ngày kết nạp",
