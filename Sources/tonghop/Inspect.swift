@@ -59,6 +59,7 @@ struct Inspect: ParsableCommand {
     func run() throws {
         do {
             let workbook = try Workbook(path: file, options: ReadOptions(formulas: formulas))
+            for w in workbook.warnings { printWarning(file: file, w) }
             if sheets {
                 try listSheets(workbook)
             } else if stats {

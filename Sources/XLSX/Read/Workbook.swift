@@ -11,6 +11,8 @@ public final class Workbook: @unchecked Sendable {
     public let definedNames: [DefinedName]
     /// True for the 1904 date system.
     public let is1904: Bool
+    /// Problems that did not stop the read (e.g. a missing `[Content_Types].xml`), one line each.
+    public let warnings: [String]
     /// The workbook part's path (usually `xl/workbook.xml`).
     public let workbookPart: String
 
@@ -37,6 +39,7 @@ public final class Workbook: @unchecked Sendable {
         self.archive = archive
         self.options = options
         self.limits = limits
+        var warnings: [String] = []
 
         // OpenDocument spreadsheets are ZIP files too: say so instead of "missing part".
         if let mime = archive.entry("mimetype"), mime.uncompressedSize < 200,
@@ -45,6 +48,11 @@ public final class Workbook: @unchecked Sendable {
         {
             throw .openDocument
         }
+
+        if archive.entry("[Content_Types].xml") == nil {
+            warnings.append("missing part [Content_Types].xml (read anyway)")
+        }
+        self.warnings = warnings
 
         // The package relationships name the workbook part (any name, e.g. xl/workbook2.xml).
         var workbookPart = "xl/workbook.xml"

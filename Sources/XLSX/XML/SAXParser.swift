@@ -231,6 +231,7 @@ final class SAXParser {
         if state.stoppedByHandler { return false }
         var rest = bytes
         if ctxt == nil {
+            if SAXParser.prologHasDoctype(rest) { throw .dtdRefused(part: part) }
             // The first bytes let libxml2 detect the encoding.
             var sax = makeSAXHandler()
             let head = min(4, rest.count)
@@ -251,6 +252,27 @@ final class SAXParser {
             rest = UnsafeRawBufferPointer(rebasing: rest[n...])
         }
         return true
+    }
+
+    /// True when the prolog in `bytes` (UTF-8) declares a document type. libxml2's push
+    /// parser reports a DTD only once it has the whole declaration, which may be after a
+    /// size limit was hit; this says "DTD" first.
+    static func prologHasDoctype(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if i + 1 < n && (bytes[i + 1] == UInt8(ascii: "?") || bytes[i + 1] == UInt8(ascii: "!")) {
+                if i + doctype.count <= n && doctype.indices.allSatisfy({ bytes[i + $0] == doctype[$0] }) {
+                    return true
+                }
+                i += 2
+                continue
+            }
+            return false  // the root element: no DTD can follow
+        }
+        return false
     }
 
     /// Ends the document; throws when it is not well-formed.
@@ -286,8 +308,11 @@ final class SAXParser {
         let parser = SAXParser(part: part, handler: handler)
         let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
         defer { buffer.deallocate() }
+        // A small first chunk: libxml2 sees the prolog (and any DTD) before much is inflated.
+        var want = min(4096, chunkSize)
         while true {
-            let n = try reader.read(into: buffer)
+            let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
+            want = chunkSize
             if n == 0 { break }
             if try !parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return false }
         }

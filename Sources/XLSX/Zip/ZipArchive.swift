@@ -8,6 +8,8 @@ struct ZipEntry: Sendable {
     let compressedSize: Int64
     let uncompressedSize: Int64
     let localHeaderOffset: Int64
+    /// Length of the name in the central directory (the local header repeats it).
+    let nameLength: Int
 }
 
 /// A ZIP archive read from its central directory. Every offset and size is checked
@@ -155,12 +157,24 @@ final class ZipArchive: @unchecked Sendable {
                     part: name)
             }
             let key = name.lowercased()
-            if index[key] == nil { index[key] = entries.count }
+            if index[key] != nil {
+                throw .corruptZip("two entries with the same name (names match without case)", part: name)
+            }
+            index[key] = entries.count
             entries.append(
                 ZipEntry(
                     name: name, method: method, flags: flags, crc: crc, compressedSize: csize,
-                    uncompressedSize: usize, localHeaderOffset: offset))
+                    uncompressedSize: usize, localHeaderOffset: offset, nameLength: nameLen))
             p = nameStart + nameLen + extraLen + commentLen
+        }
+        // Entries must not share or overlap their data (the overlapping-file zip bomb).
+        let byOffset = entries.sorted { $0.localHeaderOffset < $1.localHeaderOffset }
+        for (k, e) in byOffset.enumerated() {
+            let end = e.localHeaderOffset + 30 + Int64(e.nameLength) + e.compressedSize
+            let limit = k + 1 < byOffset.count ? byOffset[k + 1].localHeaderOffset : cdOffset
+            if end > limit {
+                throw .corruptZip("entry data overlaps the next entry or the central directory", part: e.name)
+            }
         }
         self.entries = entries
         self.index = index
@@ -179,15 +193,6 @@ final class ZipArchive: @unchecked Sendable {
         guard entry.method == 0 || entry.method == 8 else {
             throw .unsupportedCompression(method: entry.method, part: entry.name)
         }
-        if entry.uncompressedSize > limits.ratioCheckThreshold {
-            let ratio = Double(entry.compressedSize) / Double(entry.uncompressedSize)
-            if ratio < limits.minCompressionRatio {
-                throw .limitExceeded(
-                    limit: "minCompressionRatio",
-                    detail: "compression ratio \(ratio) below \(limits.minCompressionRatio) (zip bomb?)",
-                    part: entry.name)
-            }
-        }
         if entry.method == 0 && entry.compressedSize != entry.uncompressedSize {
             throw .corruptZip("stored entry with different sizes", part: entry.name)
         }
@@ -199,7 +204,7 @@ final class ZipArchive: @unchecked Sendable {
         guard dataStart <= source.size, entry.compressedSize <= source.size - dataStart else {
             throw .truncated("entry data outside the file [\(entry.name)]")
         }
-        return try ZipEntryReader(source: source, entry: entry, dataStart: dataStart)
+        return try ZipEntryReader(source: source, entry: entry, dataStart: dataStart, limits: limits)
     }
 
     /// The whole uncompressed content of a (small) entry.

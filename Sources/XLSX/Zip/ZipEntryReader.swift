@@ -11,9 +11,13 @@ final class ZipEntryReader {
     private var crc: UInt32 = 0
     private var produced: Int64 = 0
     private var done = false
+    private let minRatio: Double
+    private let ratioThreshold: Int64
 
-    init(source: ZipByteSource, entry: ZipEntry, dataStart: Int64) throws(XLSXError) {
+    init(source: ZipByteSource, entry: ZipEntry, dataStart: Int64, limits: ReaderLimits) throws(XLSXError) {
         self.source = source
+        self.minRatio = limits.minCompressionRatio
+        self.ratioThreshold = limits.ratioCheckThreshold
         self.entry = entry
         self.position = dataStart
         self.compressedLeft = entry.compressedSize
@@ -79,6 +83,17 @@ final class ZipEntryReader {
         produced += Int64(bytes.count)
         if produced > entry.uncompressedSize {
             throw .corruptZip("entry is larger than its declared size \(entry.uncompressedSize)", part: entry.name)
+        }
+        // The ratio is checked as data comes (as Apache POI does), so a bomb stops early
+        // whatever its headers say, and a DTD at the start of a part is reported first.
+        if produced > ratioThreshold {
+            let consumed = entry.compressedSize - compressedLeft - Int64(inputEnd - inputStart)
+            let ratio = Double(consumed) / Double(produced)
+            if ratio < minRatio {
+                throw .limitExceeded(
+                    limit: "minCompressionRatio",
+                    detail: "compressed/uncompressed ratio \(ratio) below \(minRatio) (zip bomb?)", part: entry.name)
+            }
         }
         crc = CRC32.update(crc, bytes)
         return bytes.count
