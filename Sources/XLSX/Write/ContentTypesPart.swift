@@ -5,16 +5,16 @@ enum ContentTypesPart {
         w.raw("<Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">")
         w.raw("<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/>")
         w.raw("<Default Extension=\"xml\" ContentType=\"application/xml\"/>")
-        override(&w, PartPath.workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
+        override(&w, PackagePath.workbook, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml")
         for i in 0..<sheetCount {
-            override(&w, PartPath.worksheet(i), "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")
+            override(&w, PackagePath.worksheet(i), "application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml")
         }
-        override(&w, PartPath.styles, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")
+        override(&w, PackagePath.styles, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml")
         if sharedStrings {
-            override(&w, PartPath.sharedStrings, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")
+            override(&w, PackagePath.sharedStrings, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml")
         }
-        override(&w, PartPath.coreProperties, "application/vnd.openxmlformats-package.core-properties+xml")
-        override(&w, PartPath.appProperties, "application/vnd.openxmlformats-officedocument.extended-properties+xml")
+        override(&w, PackagePath.coreProperties, "application/vnd.openxmlformats-package.core-properties+xml")
+        override(&w, PackagePath.appProperties, "application/vnd.openxmlformats-officedocument.extended-properties+xml")
         w.raw("</Types>")
     }
 

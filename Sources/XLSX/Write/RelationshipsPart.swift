@@ -11,16 +11,16 @@ enum RelationshipsPart {
     /// `_rels/.rels`.
     static func writeRoot(into w: inout XMLWriter) {
         write([
-            (officeDocument, PartPath.workbook), (coreProperties, PartPath.coreProperties),
-            (extendedProperties, PartPath.appProperties),
+            (officeDocument, PackagePath.workbook), (coreProperties, PackagePath.coreProperties),
+            (extendedProperties, PackagePath.appProperties),
         ], into: &w)
     }
 
     /// `xl/_rels/workbook.xml.rels`: sheets are rId1…rIdN (the workbook part relies on it).
     static func writeWorkbook(sheetCount: Int, sharedStrings: Bool, into w: inout XMLWriter) {
-        var rels = (0..<sheetCount).map { (worksheet, PartPath.relativeToXL(PartPath.worksheet($0))) }
-        rels.append((styles, PartPath.relativeToXL(PartPath.styles)))
-        if sharedStrings { rels.append((self.sharedStrings, PartPath.relativeToXL(PartPath.sharedStrings))) }
+        var rels = (0..<sheetCount).map { (worksheet, PackagePath.relativeToXL(PackagePath.worksheet($0))) }
+        rels.append((styles, PackagePath.relativeToXL(PackagePath.styles)))
+        if sharedStrings { rels.append((self.sharedStrings, PackagePath.relativeToXL(PackagePath.sharedStrings))) }
         write(rels, into: &w)
     }
 

@@ -154,23 +154,23 @@ public final class WorkbookWriter {
             build(&w)
             try zip.add(path, EntryCompressor.compress(w.bytes, level: level))
         }
-        try part(PartPath.contentTypes) {
+        try part(PackagePath.contentTypes) {
             ContentTypesPart.write(sheetCount: sheets.count, sharedStrings: hasStrings, into: &$0)
         }
-        try part(PartPath.rootRelationships) { RelationshipsPart.writeRoot(into: &$0) }
-        try part(PartPath.appProperties) {
+        try part(PackagePath.rootRelationships) { RelationshipsPart.writeRoot(into: &$0) }
+        try part(PackagePath.appProperties) {
             AppPropertiesPart.write(sheetNames: sheets.map(\.name), company: properties.company, into: &$0)
         }
-        try part(PartPath.coreProperties) { CorePropertiesPart.write(properties, into: &$0) }
+        try part(PackagePath.coreProperties) { CorePropertiesPart.write(properties, into: &$0) }
         let entries = sheets.map { WorkbookPart.SheetEntry(name: $0.name, state: $0.features.state) }
         let allNames = try definedNames()
-        try part(PartPath.workbook) {
+        try part(PackagePath.workbook) {
             WorkbookPart.write(sheets: entries, activeTab: activeTab, names: allNames, into: &$0)
         }
-        try part(PartPath.workbookRelationships) {
+        try part(PackagePath.workbookRelationships) {
             RelationshipsPart.writeWorkbook(sheetCount: sheets.count, sharedStrings: hasStrings, into: &$0)
         }
-        try part(PartPath.styles) { context.styles.write(into: &$0) }
+        try part(PackagePath.styles) { context.styles.write(into: &$0) }
         if hasStrings {
             let c = try EntryCompressor(level: level, spill: false)
             w.bytes.removeAll(keepingCapacity: true)
@@ -179,9 +179,9 @@ public final class WorkbookWriter {
                 x.bytes.removeAll(keepingCapacity: true)
             }
             try c.write(w.bytes)
-            try zip.add(PartPath.sharedStrings, c.finish())
+            try zip.add(PackagePath.sharedStrings, c.finish())
         }
-        for (i, p) in sheetParts.enumerated() { try zip.add(PartPath.worksheet(i), p) }
+        for (i, p) in sheetParts.enumerated() { try zip.add(PackagePath.worksheet(i), p) }
         try zip.finish()
     }
 

@@ -10,7 +10,7 @@
 // the order they are added, so the same parts give the same bytes.
 
 /// Paths of the parts inside an XLSX package (and, with a leading `/`, their part names).
-enum PartPath {
+enum PackagePath {
     static let contentTypes = "[Content_Types].xml"
     static let rootRelationships = "_rels/.rels"
     static let appProperties = "docProps/app.xml"
