@@ -3,10 +3,11 @@
 // executable target cannot link as a fuzzer: SwiftPM renames `main`), so the targets
 // reach internal types (ZipArchive, SheetHandler, SAXParser) directly.
 //
-// One binary, three targets; TONGHOP_FUZZ_TARGET picks one (fuzz/run.sh sets it):
+// One binary, four targets; TONGHOP_FUZZ_TARGET picks one (fuzz/run.sh sets it):
 //   zip       ZipArchive: central directory, local headers, inflate, CRC, limits
 //   sheet     SheetHandler through SAXParser: one worksheet part's XML
 //   workbook  Workbook(bytes:) and every worksheet through CSV, JSON, stats and grid
+//   package   the same, from XML parts joined by a separator and packed as a stored ZIP
 
 #if canImport(Glibc)
     import Glibc
@@ -22,8 +23,9 @@ public func fuzzInitialize(_ argc: UnsafeMutablePointer<Int32>, _ argv: UnsafeMu
     case "zip": selectedTarget = FuzzZip.run
     case "sheet": selectedTarget = FuzzSheet.run
     case "workbook": selectedTarget = FuzzWorkbook.run
+    case "package": selectedTarget = FuzzPackage.run
     default:
-        fputs("set TONGHOP_FUZZ_TARGET to zip, sheet or workbook (got '\(name)')\n", stderr)
+        fputs("set TONGHOP_FUZZ_TARGET to zip, sheet, workbook or package (got '\(name)')\n", stderr)
         exit(64)
     }
     return 0

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# fuzz/run.sh TARGET SECONDS: runs one libFuzzer target (zip, sheet, workbook, or all) for
+# fuzz/run.sh TARGET SECONDS: runs one libFuzzer target (zip, sheet, workbook, package, or all) for
 # SECONDS each, with address sanitizer, on one core.
 #
 #   fuzz/run.sh sheet 600          # ten minutes on the sheet parser
@@ -12,14 +12,14 @@
 # fixture with fuzz/add_regression.sh ARTIFACT NAME and fix the bug.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-target=${1:?usage: fuzz/run.sh zip|sheet|workbook|all SECONDS}
+target=${1:?usage: fuzz/run.sh zip|sheet|workbook|package|all SECONDS}
 seconds=${2:-60}
 if [[ $target == all ]]; then
   status=0
-  for t in zip sheet workbook; do "$0" "$t" "$seconds" || status=1; done
+  for t in zip sheet workbook package; do "$0" "$t" "$seconds" || status=1; done
   exit $status
 fi
-case $target in zip | sheet | workbook) ;; *) echo "unknown target: $target" >&2; exit 64 ;; esac
+case $target in zip | sheet | workbook | package) ;; *) echo "unknown target: $target" >&2; exit 64 ;; esac
 
 fuzz/build.sh
 work=fuzz/work
@@ -36,9 +36,22 @@ def put(data):
         f.write(data)
 for path in files:
     data = open(path, "rb").read()
-    if target != "sheet":
+    if target in ("zip", "workbook"):
         if len(data) <= 64 * 1024:
             put(data)
+        continue
+    if target == "package":
+        names = ["[Content_Types].xml", "_rels/.rels", "xl/workbook.xml", "xl/_rels/workbook.xml.rels",
+                 "xl/sharedStrings.xml", "xl/styles.xml", "xl/worksheets/sheet1.xml", "xl/worksheets/sheet2.xml"]
+        try:
+            with zipfile.ZipFile(path) as z:
+                have = {n.lower(): n for n in z.namelist()}
+                parts = [z.read(have[n.lower()]) if n.lower() in have else b"" for n in names]
+        except Exception:
+            continue
+        joined = b"\n--part--\n".join(parts)
+        if len(joined) <= 64 * 1024:
+            put(joined)
         continue
     try:
         with zipfile.ZipFile(path) as z:
@@ -52,7 +65,7 @@ for path in files:
 PY
 flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=65536 -print_final_stats=1
        -artifact_prefix="$work/artifacts/$target/")
-[[ $target == sheet ]] && flags+=(-dict=fuzz/sheet.dict)
+[[ $target == sheet || $target == package ]] && flags+=(-dict=fuzz/sheet.dict)
 echo "fuzz/run.sh: $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds, $(ls "$work/corpus/$target" | wc -l) in corpus)" >&2
 SWIFT_BACKTRACE=enable=no TONGHOP_FUZZ_TARGET=$target \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
