@@ -125,7 +125,8 @@ public struct JobRunner: Sendable {
         // 4. Consolidate the accepted current submissions.
         let current = files.indices.filter { supersededBy[$0] == nil }
         let accepted = current.filter {
-            (reports[$0].status == .accepted || reports[$0].status == .acceptedWithWarnings) && validated[$0].1 != nil
+            (reports[$0].status == .accepted || reports[$0].status == .acceptedWithWarnings)
+                && reports[$0].period == c.period && validated[$0].1 != nil
         }.sorted { (reports[$0].unit ?? "") < (reports[$1].unit ?? "") }
         let consolidation: ConsolidationOutput
         do {
@@ -155,8 +156,9 @@ public struct JobRunner: Sendable {
             throw .output(path: c.output + "/" + Self.runReportBaseName, reason: "cannot render the run report: \(error)")
         }
         var unitReportPaths = Set<String>()
-        for i in current {
-            guard let unit = reports[i].unit, Self.isSafeCode(unit) else { continue }
+        let byUnit = currentSubmissions(files: files, reports: reports, supersededBy: supersededBy)
+        for (unit, i) in byUnit.sorted(by: { $0.key < $1.key }) {
+            guard Self.isSafeCode(unit) else { continue }
             for format in c.formats {
                 for lang in c.languages {
                     let path = c.output + "/" + Self.unitsFolder + "/\(unit).\(lang.rawValue).\(format.rawValue)"

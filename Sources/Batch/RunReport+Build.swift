@@ -11,7 +11,6 @@ extension JobRunner {
         counts.superseded = supersededBy.compactMap { $0 }.count
 
         var fileLines: [RunReport.FileLine] = []
-        var currentByUnit: [String: Int] = [:]
         for i in files.indices {
             let r = reports[i]
             let copied = (r.status == .rejected || r.status == .unreadable) && !c.dryRun
@@ -27,9 +26,8 @@ extension JobRunner {
             case .rejected: counts.rejected += 1
             case .unreadable: counts.unreadable += 1
             }
-            // The period's current submission of a unit (another period's file is not one).
-            if let unit = r.unit, r.period == c.period { currentByUnit[unit] = i }
         }
+        let currentByUnit = currentSubmissions(files: files, reports: reports, supersededBy: supersededBy)
 
         func line(code: String, name: String, expected: Bool) -> RunReport.UnitLine {
             guard let i = currentByUnit[code] else {
@@ -57,6 +55,25 @@ extension JobRunner {
         counts.missing = units.filter { $0.expected && $0.status == .missing }.count
         return RunReport(
             job: c.job, period: c.period, workbook: nil, counts: counts, units: units, files: fileLines, issues: [])
+    }
+
+    /// The file that stands for each unit this period: its current submission; failing
+    /// that, for a file that states no unit (unreadable), the unit its name gives, so the
+    /// unit shows as rejected rather than missing (its figures never come from a name).
+    func currentSubmissions(files: [InboxFile], reports: [FileReport], supersededBy: [Int?]) -> [String: Int] {
+        let c = configuration
+        var byUnit: [String: Int] = [:]
+        for i in files.indices where supersededBy[i] == nil {
+            if let unit = reports[i].unit, reports[i].period == c.period { byUnit[unit] = i }
+        }
+        guard let parse = c.fileNameParser else { return byUnit }
+        var byName: [String: Int] = [:]
+        for i in files.indices where reports[i].unit == nil {
+            guard let (unit, period) = parse(files[i].name), period == c.period, byUnit[unit] == nil else { continue }
+            if let j = byName[unit], !Supersession.isNewer(files[i], than: files[j]) { continue }
+            byName[unit] = i
+        }
+        return byUnit.merging(byName) { a, _ in a }
     }
 
     /// A path relative to the output folder when inside it.

@@ -44,6 +44,25 @@ import Testing
         #expect(report.files.first { $0.file == "broken.xlsx" }?.copiedTo == "rejected/broken.xlsx")
     }
 
+    @Test func unreadableFileCountsAgainstTheUnitItsNameGives() async throws {
+        let dir = TempFolder("run")
+        submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 112)
+        writeFile(dir.sub("inbox") + "/NQ04_DBP_2016.xlsx", "not a workbook")
+        writeFile(dir.sub("inbox") + "/NQ04_TGI_2015.xlsx", "not a workbook either")
+        let result = try await makeRunner(dir) { c in
+            c.fileNameParser = { name in
+                let parts = name.replacingOccurrences(of: ".xlsx", with: "").split(separator: "_")
+                return parts.count == 3 ? (String(parts[1]), String(parts[2])) : nil
+            }
+        }.run()
+        let units = try #require(result.report?.units)
+        #expect(units.map(\.status) == [.accepted, .missing, .rejected])
+        #expect(units[2].file == "NQ04_DBP_2016.xlsx")
+        #expect(result.counts.unreadable == 2 && result.counts.missing == 1)
+        #expect(FileManager.default.fileExists(atPath: dir.path + "/out/units/DBP.vi.json"))
+        #expect(!FileManager.default.fileExists(atPath: dir.path + "/out/units/TGI.vi.json"))
+    }
+
     @Test func newerSubmissionSupersedesAndHistoryIsKept() async throws {
         let dir = TempFolder("run")
         submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 100, modified: 1_000)

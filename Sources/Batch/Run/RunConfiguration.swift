@@ -32,6 +32,9 @@ public struct RunConfiguration: Sendable {
     /// Hashes of what else decides the outputs (template, job file, reference lists, tool
     /// version): part of the fingerprint that lets an unchanged run be skipped.
     public var fingerprintInputs: [String] = []
+    /// Unit and period from a file name (`NQ04_MNH_2016.xlsx`), used only to say which unit
+    /// an unreadable file was meant for; nil when the template has no file-name pattern.
+    public var fileNameParser: (@Sendable (String) -> (unit: String, period: String)?)?
     /// Validate and report, write nothing (no outputs, no ledger, no copies).
     public var dryRun = false
     /// Redo the work even when inputs are unchanged.
