@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import XLSX
 import Yams
 
 /// A job file (`Jobs/nq04-2016.yaml`): which template, which period, where submissions
@@ -218,5 +219,16 @@ public struct JobFileError: Error, Sendable, CustomStringConvertible {
         case .dataCorrupted(let c): return (keys(c.codingPath), c.debugDescription)
         @unknown default: return ([], "\(e)")
         }
+    }
+}
+
+extension JobFile.Limits {
+    /// The reader limits these job limits ask for (defaults where the job says nothing).
+    public var readerLimits: ReaderLimits {
+        var l = ReaderLimits.default
+        if let mb = maxFileSizeMB { l.maxFileSize = Int64(mb) << 20 }
+        if let mb = maxEntrySizeMB { l.maxEntrySize = Int64(mb) << 20 }
+        if let n = maxEntries { l.maxEntries = n }
+        return l
     }
 }

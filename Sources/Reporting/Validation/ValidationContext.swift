@@ -50,9 +50,10 @@ final class ValidationContext {
             expected: expected, found: found, params: params))
     }
 
-    /// The period the rules use: the job's, else the workbook's.
+    /// The period the rules use: the one the workbook states (so a report for the wrong
+    /// period gets one `wrong-period`, not an error on every date), else the job's.
     var effectivePeriod: Period? {
-        period ?? periodText.flatMap { template.period.parse($0) }
+        periodText.flatMap { template.period.parse($0) } ?? period
     }
 
     /// The typed value of the indicator in a value column, when valid.

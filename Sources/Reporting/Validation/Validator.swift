@@ -7,9 +7,13 @@ public struct Validator: Sendable {
     public let template: Template
     /// The period the job expects; nil accepts whatever period the workbook states.
     public let period: Period?
-    public init(template: Template, period: Period?) {
+    /// Limits for reading workbooks (a file beyond them is unreadable).
+    public let limits: ReaderLimits
+
+    public init(template: Template, period: Period?, limits: ReaderLimits = .default) {
         self.template = template
         self.period = period
+        self.limits = limits
     }
 
     /// Validates a snapshot of a workbook's cells.
@@ -38,8 +42,7 @@ public struct Validator: Sendable {
         var params: [String: String] = [:]
         if let location { params["where"] = location }
         let issue = Issue(code: "unreadable-file", severity: .error, file: file, found: reason, params: params)
-        let named = template.identify.parseFileName(file)
-        return FileReport(file: file, status: .unreadable, unit: named?.unit, period: named?.period, issues: [issue])
+        return FileReport(file: file, status: .unreadable, unit: nil, period: nil, issues: [issue])
     }
 
     /// Sheet order (issues without a sheet first), then row, column, code.
