@@ -55,7 +55,7 @@ public enum XLSXError: Error, Sendable, Equatable, CustomStringConvertible {
         case .crcMismatch: return "CRC-32 mismatch (damaged file)"
         case .inflateFailed(let m, _): return "cannot decompress: \(m)"
         case .limitExceeded(let limit, let detail, _): return "limit \(limit) exceeded: \(detail)"
-        case .missingPart(let p): return "missing part \(p)"
+        case .missingPart: return "missing part"
         case .xml(let m, _, _): return "malformed XML: \(m)"
         case .dtdRefused: return "XML document type declaration (DTD) refused"
         case .invalidWorkbook(let m, _): return m
