@@ -49,27 +49,27 @@ struct Run: AsyncParsableCommand {
     func run() async throws {
         let level: Logger.Level = quiet ? .error : verbose ? .debug : .notice
         let logger = Logger(label: "tonghop.run") { StderrLogHandler(label: $0, level: level) }
-        let runner: JobRunner
+        var runner: JobRunner
         do {
             runner = try makeRunner(logger: logger)
-        } catch let e as RunSetupError {
-            printError(file: e.file, e.message, where: e.location)
+        } catch {
+            printError(file: error.file, error.message, where: error.location)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
-        var r = runner
         if !quiet && StandardError.isTerminal {
-            r.progress = { done, total in ProgressLine.shared.update("validating", done: done, total: total) }
+            runner.progress = { done, total in ProgressLine.shared.update("validating", done: done, total: total) }
         }
+        let result: RunResult
         do {
-            let result = try await r.run()
+            result = try await runner.run()
+        } catch {
             ProgressLine.shared.clear()
-            if !quiet { print(result.summary) }
-            throw ExitCode(result.exitCode)
-        } catch let e as BatchError {
-            ProgressLine.shared.clear()
-            printError(file: e.path, e.message)
+            printError(file: error.path, error.message)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
+        ProgressLine.shared.clear()
+        if !quiet { print(result.summary) }
+        if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 
     /// Loads the job file and its template and builds the runner with the real validation,
