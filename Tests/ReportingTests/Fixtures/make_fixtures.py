@@ -146,8 +146,30 @@ def fill(blank, out):
     wb.save(out)
 
 
+def describe(path):
+    """Prints what openpyxl sees of a blank form as JSON: per sheet, protection, the
+    unlocked (input) cells, the data validations and the shaded cells."""
+    import json
+    wb = openpyxl.load_workbook(path)
+    out = {"sheets": wb.sheetnames}
+    for ws in wb.worksheets:
+        unlocked = sorted(c.coordinate for row in ws.iter_rows() for c in row if c.protection.locked is False)
+        shaded = sorted(c.coordinate for row in ws.iter_rows() for c in row
+                        if c.fill is not None and c.fill.fgColor is not None and c.fill.fgColor.rgb == "FFFFF2CC")
+        out[ws.title] = {
+            "protected": bool(ws.protection.sheet),
+            "unlocked": unlocked[:50], "unlocked_count": len(unlocked), "shaded_count": len(shaded),
+            "validations": sorted({(dv.type or "") + ":" + (dv.formula1 or "") for dv in ws.data_validations.dataValidation}),
+            "values": {c.coordinate: c.value for row in ws.iter_rows(max_row=15) for c in row
+                       if c.value is not None and not isinstance(c.value, dt.datetime)},
+        }
+    print(json.dumps(out, ensure_ascii=False, sort_keys=True))
+
+
 if __name__ == "__main__":
-    if len(sys.argv) == 4 and sys.argv[1] == "--fill":
+    if len(sys.argv) == 3 and sys.argv[1] == "--describe":
+        describe(sys.argv[2])
+    elif len(sys.argv) == 4 and sys.argv[1] == "--fill":
         fill(sys.argv[2], sys.argv[3])
     else:
         make(sys.argv[1] if len(sys.argv) > 1 else os.path.dirname(os.path.abspath(__file__)))
