@@ -47,6 +47,7 @@ let package = Package(
             dependencies: [
                 "XLSX", "Reporting",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "Yams", package: "Yams"),
             ]),
@@ -60,7 +61,8 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]),
 
-        .testTarget(name: "XLSXTests", dependencies: ["XLSX"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "XLSXTests", dependencies: ["XLSX"], exclude: ["Hostile"], resources: [.copy("Fixtures")]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting", "XLSX"], resources: [.copy("Fixtures")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "XLSX"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XLSX"]),

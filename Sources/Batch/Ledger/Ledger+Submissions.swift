@@ -1,0 +1,191 @@
+import Foundation
+import GRDB
+import Reporting
+
+/// One file's outcome, as a run hands it to the ledger.
+public struct LedgerEntry: Sendable {
+    public var file: InboxFile
+    public var report: FileReport
+    /// The figures, for accepted submissions.
+    public var submission: Submission?
+    /// The inbox file that supersedes this one in this run (same unit and period, newer).
+    public var supersededBy: InboxFile?
+
+    public init(file: InboxFile, report: FileReport, submission: Submission?, supersededBy: InboxFile?) {
+        self.file = file
+        self.report = report
+        self.submission = submission
+        self.supersededBy = supersededBy
+    }
+}
+
+/// A submission as the ledger remembers it.
+public struct LedgerSubmission: Sendable, Hashable {
+    public var id: Int64
+    public var hash: String
+    public var file: String
+    public var unit: String?
+    public var period: String?
+    public var status: String
+    public var errors: Int
+    public var warnings: Int
+    public var supersededBy: Int64?
+    public var receivedAt: String
+}
+
+extension Ledger {
+    /// The content hashes the ledger has seen, among `hashes`.
+    public func seenHashes(_ hashes: [String]) throws(BatchError) -> Set<String> {
+        try read { db in
+            var seen = Set<String>()
+            let st = try db.cachedStatement(sql: "SELECT 1 FROM submissions WHERE hash = ? LIMIT 1")
+            for h in Set(hashes) where try Bool.fetchOne(st, arguments: [h]) != nil { seen.insert(h) }
+            return seen
+        }
+    }
+
+    /// Records a completed run in one transaction: every file's submission row (first seen
+    /// keeps its received time), issues, accepted figures, supersession (in the inbox and
+    /// against the history of the same unit and period), the outputs and the run's counts.
+    public func finishRun(
+        _ runID: Int64, entries: [LedgerEntry], exitCode: Int32, fingerprint: String, counts: RunCounts,
+        workbook: String?, outputs: [String: String], at end: Date
+    ) throws(BatchError) {
+        let now = LedgerTime.string(end)
+        try write { db in
+            var ids: [String: Int64] = [:]  // "hash/name" -> id
+            let find = try db.cachedStatement(sql: "SELECT id FROM submissions WHERE hash = ? AND file = ?")
+            let insert = try db.cachedStatement(
+                sql: """
+                    INSERT INTO submissions (hash, file, unit, period, received_at, modified_at, size, status,
+                        errors, warnings, infos, first_run, last_run)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let update = try db.cachedStatement(
+                sql: """
+                    UPDATE submissions SET unit = ?, period = ?, modified_at = ?, status = ?, errors = ?,
+                        warnings = ?, infos = ?, last_run = ? WHERE id = ?
+                    """)
+            let insertIssue = try db.cachedStatement(
+                sql: """
+                    INSERT INTO issues (submission_id, seq, code, severity, sheet, cell, expected, found, params)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    """)
+            let insertFigure = try db.cachedStatement(
+                sql: """
+                    INSERT INTO figures (submission_id, unit, period, indicator, "column", value)
+                    VALUES (?, ?, ?, ?, ?, ?)
+                    """)
+            for e in entries {
+                let r = e.report
+                let id: Int64
+                if let existing = try Int64.fetchOne(find, arguments: [e.file.hash, e.file.name]) {
+                    id = existing
+                    try update.execute(arguments: [
+                        r.unit, r.period, e.file.modified, r.status.rawValue, r.errorCount, r.warningCount,
+                        r.infoCount, runID, id,
+                    ])
+                    try db.execute(sql: "DELETE FROM issues WHERE submission_id = ?", arguments: [id])
+                    try db.execute(sql: "DELETE FROM figures WHERE submission_id = ?", arguments: [id])
+                } else {
+                    try insert.execute(arguments: [
+                        e.file.hash, e.file.name, r.unit, r.period, now, e.file.modified, e.file.size,
+                        r.status.rawValue, r.errorCount, r.warningCount, r.infoCount, runID, runID,
+                    ])
+                    id = db.lastInsertedRowID
+                }
+                ids[e.file.hash + "/" + e.file.name] = id
+                for (seq, issue) in r.issues.enumerated() {
+                    try insertIssue.execute(arguments: [
+                        id, seq, issue.code, issue.severity.rawValue, issue.sheet, issue.cell, issue.expected,
+                        issue.found, Self.json(issue.params),
+                    ])
+                }
+                if let s = e.submission, r.status == .accepted || r.status == .acceptedWithWarnings {
+                    for (indicator, columns) in s.values.sorted(by: { $0.key < $1.key }) {
+                        for (column, value) in columns.sorted(by: { $0.key < $1.key }) {
+                            try insertFigure.execute(arguments: [id, s.unit, s.period, indicator, column, value])
+                        }
+                    }
+                }
+            }
+            // Supersession. Inside the inbox: as the run decided. Against the history: the
+            // current submission of a unit and period supersedes every other row of that group.
+            for e in entries {
+                let id = ids[e.file.hash + "/" + e.file.name]!
+                if let winner = e.supersededBy {
+                    try db.execute(
+                        sql: "UPDATE submissions SET superseded_by = ? WHERE id = ?",
+                        arguments: [ids[winner.hash + "/" + winner.name], id])
+                } else if let unit = e.report.unit, let period = e.report.period {
+                    try db.execute(sql: "UPDATE submissions SET superseded_by = NULL WHERE id = ?", arguments: [id])
+                    let inRun = entries.filter { $0.report.unit == unit && $0.report.period == period }
+                        .compactMap { ids[$0.file.hash + "/" + $0.file.name] }
+                    try db.execute(
+                        sql: """
+                            UPDATE submissions SET superseded_by = ?
+                            WHERE unit = ? AND period = ? AND id NOT IN (\(inRun.map(String.init).joined(separator: ",")))
+                            """,
+                        arguments: [id, unit, period])
+                }
+            }
+            try updateRun(
+                db, id: runID, outcome: "completed", exitCode: exitCode, fingerprint: fingerprint, counts: counts,
+                workbook: workbook, end: end)
+            for (path, hash) in outputs.sorted(by: { $0.key < $1.key }) {
+                try db.execute(
+                    sql: "INSERT INTO outputs (run_id, path, hash) VALUES (?, ?, ?)", arguments: [runID, path, hash])
+            }
+        }
+    }
+
+    /// Every submission of a unit and period, oldest first.
+    public func submissions(unit: String, period: String) throws(BatchError) -> [LedgerSubmission] {
+        try read { db in
+            try Row.fetchAll(
+                db, sql: "SELECT * FROM submissions WHERE unit = ? AND period = ? ORDER BY id",
+                arguments: [unit, period]
+            ).map(Self.submission(from:))
+        }
+    }
+
+    /// Every submission, oldest first.
+    public func allSubmissions() throws(BatchError) -> [LedgerSubmission] {
+        try read { db in try Row.fetchAll(db, sql: "SELECT * FROM submissions ORDER BY id").map(Self.submission(from:)) }
+    }
+
+    /// The accepted, current figures of a period: unit -> indicator -> column -> value.
+    public func currentFigures(period: String) throws(BatchError) -> [String: [String: [String: Double]]] {
+        try read { db in
+            var out: [String: [String: [String: Double]]] = [:]
+            for r in try Row.fetchAll(
+                db, sql: "SELECT unit, indicator, \"column\", value FROM current_figures WHERE period = ?",
+                arguments: [period])
+            {
+                out[r["unit"], default: [:]][r["indicator"], default: [:]][r["column"]] = r["value"]
+            }
+            return out
+        }
+    }
+
+    /// Issue codes recorded for a submission, in order.
+    public func issueCodes(submissionID: Int64) throws(BatchError) -> [String] {
+        try read { db in
+            try String.fetchAll(
+                db, sql: "SELECT code FROM issues WHERE submission_id = ? ORDER BY seq", arguments: [submissionID])
+        }
+    }
+
+    static func submission(from r: Row) -> LedgerSubmission {
+        LedgerSubmission(
+            id: r["id"], hash: r["hash"], file: r["file"], unit: r["unit"], period: r["period"], status: r["status"],
+            errors: r["errors"], warnings: r["warnings"], supersededBy: r["superseded_by"],
+            receivedAt: r["received_at"])
+    }
+
+    static func json(_ params: [String: String]) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return (try? encoder.encode(params)).map { String(decoding: $0, as: UTF8.self) } ?? "{}"
+    }
+}

@@ -1,0 +1,39 @@
+import Reporting
+
+/// The report formats a job writes.
+public enum OutputFormat: String, Codable, CaseIterable, Sendable {
+    case html, json
+}
+
+/// Validates one submitted file: the job runner's view of the template's `Validator`.
+/// Called concurrently from several tasks.
+public protocol FileValidating: Sendable {
+    /// Validates the file at `path`; the report's `file` is the file name.
+    func validate(path: String) -> (FileReport, Submission?)
+}
+
+/// What consolidation gives the run: the provincial workbook and cross-unit issues.
+public struct ConsolidationOutput: Sendable {
+    /// The provincial workbook's bytes (deterministic).
+    public var workbook: [UInt8]
+    /// Issues found across units (`duplicate-member`, `village-claimed-twice`...).
+    public var issues: [Issue]
+
+    public init(workbook: [UInt8], issues: [Issue]) {
+        self.workbook = workbook
+        self.issues = issues
+    }
+}
+
+/// Consolidates the period's current submissions into the provincial workbook.
+public protocol Consolidating: Sendable {
+    /// `submissions`: the accepted current submissions, sorted by unit; `reports`: the
+    /// reports of every current file, sorted by file name; `expectedUnits`: unit codes in order.
+    func consolidate(submissions: [Submission], reports: [FileReport], expectedUnits: [String]) throws
+        -> ConsolidationOutput
+}
+
+/// Renders the per-file report sent back to a district.
+public protocol FileReportRendering: Sendable {
+    func render(_ report: FileReport, format: OutputFormat, language: Language) throws -> [UInt8]
+}

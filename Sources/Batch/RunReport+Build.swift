@@ -1,0 +1,84 @@
+import Reporting
+
+extension JobRunner {
+    /// The run report's units, files and counts from the validated files.
+    func buildReport(files: [InboxFile], reports: [FileReport], supersededBy: [Int?], seen: Set<String>) -> RunReport {
+        let c = configuration
+        var counts = RunCounts()
+        counts.files = files.count
+        counts.expected = c.expectedUnits.count
+        counts.newFiles = files.filter { !seen.contains($0.hash) }.count
+        counts.superseded = supersededBy.compactMap { $0 }.count
+
+        var fileLines: [RunReport.FileLine] = []
+        for i in files.indices {
+            let r = reports[i]
+            let copied = (r.status == .rejected || r.status == .unreadable) && !c.dryRun
+            fileLines.append(
+                RunReport.FileLine(
+                    file: files[i].name, sha256: files[i].hash, size: files[i].size, unit: r.unit, period: r.period,
+                    status: r.status, new: !seen.contains(files[i].hash), errors: r.errorCount,
+                    warnings: r.warningCount, supersededBy: supersededBy[i].map { files[$0].name },
+                    copiedTo: copied ? relative(c.rejected + "/" + files[i].name) : nil))
+            guard supersededBy[i] == nil else { continue }
+            switch r.status {
+            case .accepted, .acceptedWithWarnings: counts.accepted += 1
+            case .rejected: counts.rejected += 1
+            case .unreadable: counts.unreadable += 1
+            }
+        }
+        let currentByUnit = currentSubmissions(files: files, reports: reports, supersededBy: supersededBy)
+
+        func line(code: String, name: String, expected: Bool) -> RunReport.UnitLine {
+            guard let i = currentByUnit[code] else {
+                return RunReport.UnitLine(
+                    code: code, name: name, expected: expected, status: .missing, file: nil, new: false, errors: 0,
+                    warnings: 0, superseded: [])
+            }
+            let r = reports[i]
+            let status: RunReport.UnitStatus =
+                switch r.status {
+                case .accepted: .accepted
+                case .acceptedWithWarnings: .acceptedWithWarnings
+                case .rejected, .unreadable: .rejected
+                }
+            let replaced = files.indices.filter { supersededBy[$0] == i }.map { files[$0].name }
+            return RunReport.UnitLine(
+                code: code, name: name, expected: expected, status: status, file: files[i].name,
+                new: !seen.contains(files[i].hash), errors: r.errorCount, warnings: r.warningCount, superseded: replaced)
+        }
+        var units = c.expectedUnits.map { line(code: $0.code, name: $0.name, expected: true) }
+        let expectedCodes = Set(c.expectedUnits.map(\.code))
+        for code in currentByUnit.keys.sorted() where !expectedCodes.contains(code) {
+            units.append(line(code: code, name: "", expected: false))
+        }
+        counts.missing = units.filter { $0.expected && $0.status == .missing }.count
+        return RunReport(
+            job: c.job, period: c.period, workbook: nil, counts: counts, units: units, files: fileLines, issues: [])
+    }
+
+    /// The file that stands for each unit this period: its current submission; failing
+    /// that, for a file that states no unit (unreadable), the unit its name gives, so the
+    /// unit shows as rejected rather than missing (its figures never come from a name).
+    func currentSubmissions(files: [InboxFile], reports: [FileReport], supersededBy: [Int?]) -> [String: Int] {
+        let c = configuration
+        var byUnit: [String: Int] = [:]
+        for i in files.indices where supersededBy[i] == nil {
+            if let unit = reports[i].unit, reports[i].period == c.period { byUnit[unit] = i }
+        }
+        guard let parse = c.fileNameParser else { return byUnit }
+        var byName: [String: Int] = [:]
+        for i in files.indices where reports[i].unit == nil {
+            guard let (unit, period) = parse(files[i].name), period == c.period, byUnit[unit] == nil else { continue }
+            if let j = byName[unit], !Supersession.isNewer(files[i], than: files[j]) { continue }
+            byName[unit] = i
+        }
+        return byUnit.merging(byName) { a, _ in a }
+    }
+
+    /// A path relative to the output folder when inside it.
+    func relative(_ path: String) -> String {
+        let prefix = configuration.output + "/"
+        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
+    }
+}

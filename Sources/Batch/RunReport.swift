@@ -1,0 +1,61 @@
+import Reporting
+
+/// The report of one run: what came in, what counts, what is missing. Written as JSON
+/// (sorted keys, language-neutral) and HTML (one per report language) into the output
+/// folder. It holds no wall-clock time, so unchanged inputs give identical bytes.
+public struct RunReport: Codable, Sendable, Hashable {
+    /// The job and period.
+    public var job: String
+    public var period: String
+    /// The provincial workbook's file name in the output folder (nil on a dry run).
+    public var workbook: String?
+    public var counts: RunCounts
+    /// Every expected unit in order, then units no one expected, by code.
+    public var units: [UnitLine]
+    /// Every inbox file, by name.
+    public var files: [FileLine]
+    /// Cross-unit issues from consolidation.
+    public var issues: [Issue]
+
+    /// A unit's state in the period.
+    public enum UnitStatus: String, Codable, Sendable, Hashable {
+        case accepted
+        case acceptedWithWarnings = "accepted-with-warnings"
+        case rejected
+        case missing
+    }
+
+    /// One unit.
+    public struct UnitLine: Codable, Sendable, Hashable {
+        public var code: String
+        /// The unit's name from the template (empty for a unit no one expected).
+        public var name: String
+        public var expected: Bool
+        public var status: UnitStatus
+        /// The current submission's file name.
+        public var file: String?
+        /// Whether the current submission is new to the ledger.
+        public var new: Bool
+        public var errors: Int
+        public var warnings: Int
+        /// Files of this unit and period replaced by the current one, by name.
+        public var superseded: [String]
+    }
+
+    /// One inbox file.
+    public struct FileLine: Codable, Sendable, Hashable {
+        public var file: String
+        public var sha256: String
+        public var size: Int64
+        public var unit: String?
+        public var period: String?
+        public var status: FileStatus
+        public var new: Bool
+        public var errors: Int
+        public var warnings: Int
+        /// The file that replaces this one, when superseded.
+        public var supersededBy: String?
+        /// Where the file was copied when rejected or unreadable (relative to the output folder when inside it).
+        public var copiedTo: String?
+    }
+}

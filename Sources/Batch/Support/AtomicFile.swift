@@ -1,0 +1,72 @@
+import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// Writes files so that a reader (or a process killed mid-write) sees either the old
+/// content or the new one, never a mix: the bytes go to a temporary file in the same
+/// folder, which is then renamed over the target (rename is atomic within a file system).
+public enum AtomicFile {
+    /// The suffix of temporary files; leftovers from a killed run are removed by `removeLeftovers`.
+    public static let temporarySuffix = ".tonghop-tmp"
+
+    /// Writes `bytes` to `path` through a temporary file and a rename. Creates the folder.
+    public static func write(_ bytes: [UInt8], to path: String) throws(BatchError) {
+        let url = URL(fileURLWithPath: path)
+        let folder = url.deletingLastPathComponent().path
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw .cannotWrite(path: folder, reason: "cannot create the folder")
+        }
+        let temp = folder + "/." + url.lastPathComponent + "." + String(getpid()) + temporarySuffix
+        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
+        var ok = true
+        bytes.withUnsafeBytes { buf in
+            var off = 0
+            while off < buf.count {
+                let n = Glibc_write(fd, buf.baseAddress! + off, buf.count - off)
+                if n < 0 && errno == EINTR { continue }
+                if n <= 0 { ok = false; return }
+                off += n
+            }
+        }
+        let err = errno
+        close(fd)
+        guard ok else {
+            unlink(temp)
+            throw .cannotWrite(path: path, reason: String(cString: strerror(err)))
+        }
+        guard rename(temp, path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(temp)
+            throw .cannotWrite(path: path, reason: reason)
+        }
+    }
+
+    /// Copies a file atomically (read whole, write through a temporary file).
+    public static func copy(from source: String, to path: String) throws(BatchError) {
+        guard let data = FileManager.default.contents(atPath: source) else {
+            throw .cannotRead(path: source, reason: "cannot read the file")
+        }
+        try write([UInt8](data), to: path)
+    }
+
+    /// Removes temporary files a killed run left in `folder` (not recursive).
+    public static func removeLeftovers(in folder: String) {
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
+        for name in names where name.hasPrefix(".") && name.hasSuffix(temporarySuffix) {
+            unlink(folder + "/" + name)
+        }
+    }
+}
+
+#if canImport(Glibc)
+    @inline(__always) private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Glibc.write(fd, p, n) }
+#else
+    @inline(__always) private func Glibc_write(_ fd: Int32, _ p: UnsafeRawPointer, _ n: Int) -> Int { Darwin.write(fd, p, n) }
+#endif

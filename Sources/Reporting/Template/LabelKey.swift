@@ -1,0 +1,27 @@
+import Foundation
+
+/// A label folded for matching: NFC (precomposed) Vietnamese diacritics, lower case,
+/// runs of whitespace (including no-break spaces and line breaks) collapsed to one space,
+/// trimmed. `"Có  chi bộ"` in NFD and `"CÓ CHI BỘ"` give the same key.
+public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
+    public let folded: String
+
+    public init(_ text: some StringProtocol) {
+        let nfc = String(text).precomposedStringWithCanonicalMapping.lowercased()
+        var out = ""
+        out.reserveCapacity(nfc.count)
+        var pendingSpace = false
+        for ch in nfc {
+            if ch.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(ch)
+            }
+        }
+        folded = out
+    }
+
+    public var description: String { folded }
+}

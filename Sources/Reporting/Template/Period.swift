@@ -1,0 +1,77 @@
+import XLSX
+
+/// How long a reporting period is.
+public enum PeriodKind: String, Sendable, Codable, CaseIterable {
+    case year, quarter, month
+
+    /// Parses a period of this kind: `2016`, `2016-Q3`, `2016-07`. Also accepts a
+    /// number cell's text (`2016.0`) for years, and `Q3/2016`, `07/2016` forms.
+    public func parse(_ text: String) -> Period? {
+        let t = text.trimmingCharacters(in: .whitespaces).uppercased()
+        switch self {
+        case .year:
+            var s = t
+            if s.hasSuffix(".0") { s.removeLast(2) }
+            guard s.count == 4, let y = Int(s), y >= 1900, y <= 9999 else { return nil }
+            return Period(kind: .year, year: y, index: 1)
+        case .quarter:
+            let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+            guard parts.count == 2 else { return nil }
+            let (yText, qText) = parts[0].hasPrefix("Q") ? (parts[1], parts[0]) : (parts[0], parts[1])
+            guard qText.hasPrefix("Q"), let q = Int(qText.dropFirst()), (1...4).contains(q),
+                let y = Int(yText), yText.count == 4
+            else { return nil }
+            return Period(kind: .quarter, year: y, index: q)
+        case .month:
+            let parts = t.split(whereSeparator: { $0 == "-" || $0 == "/" }).map(String.init)
+            guard parts.count == 2 else { return nil }
+            let (yText, mText) = parts[0].count == 4 ? (parts[0], parts[1]) : (parts[1], parts[0])
+            guard let m = Int(mText), (1...12).contains(m), let y = Int(yText), yText.count == 4
+            else { return nil }
+            return Period(kind: .month, year: y, index: m)
+        }
+    }
+}
+
+/// One reporting period: a year, a quarter or a month.
+public struct Period: Sendable, Hashable, CustomStringConvertible {
+    public var kind: PeriodKind
+    public var year: Int
+    /// The quarter (1–4) or month (1–12); 1 for a year.
+    public var index: Int
+
+    public init(kind: PeriodKind, year: Int, index: Int) {
+        self.kind = kind
+        self.year = year
+        self.index = index
+    }
+
+    /// The canonical text: `2016`, `2016-Q3`, `2016-07`.
+    public var description: String {
+        switch kind {
+        case .year: return String(year)
+        case .quarter: return "\(year)-Q\(index)"
+        case .month: return "\(year)-" + (index < 10 ? "0" : "") + String(index)
+        }
+    }
+
+    /// First day of the period as an Excel serial (1900 system).
+    public var startSerial: Double {
+        switch kind {
+        case .year: return ExcelDate.serial(year: year, month: 1, day: 1)
+        case .quarter: return ExcelDate.serial(year: year, month: (index - 1) * 3 + 1, day: 1)
+        case .month: return ExcelDate.serial(year: year, month: index, day: 1)
+        }
+    }
+
+    /// Last day of the period as an Excel serial (1900 system).
+    public var endSerial: Double {
+        let (y, m): (Int, Int)
+        switch kind {
+        case .year: (y, m) = (year + 1, 1)
+        case .quarter: (y, m) = index == 4 ? (year + 1, 1) : (year, index * 3 + 1)
+        case .month: (y, m) = index == 12 ? (year + 1, 1) : (year, index + 1)
+        }
+        return ExcelDate.serial(year: y, month: m, day: 1) - 1
+    }
+}

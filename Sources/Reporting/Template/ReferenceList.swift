@@ -1,0 +1,111 @@
+/// A reference list loaded from a CSV file beside the template (communes, ethnic groups).
+public struct ReferenceList: Sendable {
+    /// The id columns of type `code` refer to (`communes`).
+    public var id: String
+    /// The CSV file's path.
+    public var file: String
+    /// The CSV column holding the codes (`commune`).
+    public var valueColumn: String
+    /// A CSV column that must equal the submitting unit's code (`unit`), when the list is per unit.
+    public var unitColumn: String?
+    /// The rows, each by CSV header.
+    public var rows: [[String: String]]
+
+    public init(id: String, file: String, valueColumn: String, unitColumn: String?, rows: [[String: String]]) {
+        self.id = id
+        self.file = file
+        self.valueColumn = valueColumn
+        self.unitColumn = unitColumn
+        self.rows = rows
+        var all: [LabelKey: String] = [:]
+        var byUnit: [String: [LabelKey: String]] = [:]
+        for r in rows {
+            guard let v = r[valueColumn], !v.isEmpty else { continue }
+            all[LabelKey(v)] = all[LabelKey(v)] ?? v
+            if let uc = unitColumn, let u = r[uc] { byUnit[u.uppercased(), default: [:]][LabelKey(v)] = v }
+        }
+        self.index = all
+        self.unitIndex = byUnit
+    }
+
+    private var index: [LabelKey: String]
+    private var unitIndex: [String: [LabelKey: String]]
+
+    /// The canonical spelling of a value in the list (for the unit, when the list is per unit),
+    /// matched with `LabelKey` folding; nil when it is not in the list.
+    public func lookup(_ value: String, unit: String?) -> String? {
+        if unitColumn != nil, let unit {
+            return unitIndex[unit.uppercased()]?[LabelKey(value)]
+        }
+        return index[LabelKey(value)]
+    }
+
+    /// The values in file order (for the unit, when the list is per unit and a unit is given).
+    public func values(unit: String?) -> [String] {
+        var seen = Set<String>()
+        var out: [String] = []
+        for r in rows {
+            guard let v = r[valueColumn], !v.isEmpty else { continue }
+            if let uc = unitColumn, let unit, r[uc]?.uppercased() != unit.uppercased() { continue }
+            if seen.insert(v).inserted { out.append(v) }
+        }
+        return out
+    }
+}
+
+/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM.
+enum CSV {
+    static func parse(_ text: String) -> [[String]] {
+        var rows: [[String]] = []
+        var row: [String] = []
+        var field = ""
+        var inQuotes = false
+        var chars = Array(text.unicodeScalars)
+        if chars.first == "\u{FEFF}" { chars.removeFirst() }
+        var i = 0
+        while i < chars.count {
+            let c = chars[i]
+            if inQuotes {
+                if c == "\"" {
+                    if i + 1 < chars.count && chars[i + 1] == "\"" {
+                        field.unicodeScalars.append("\"")
+                        i += 1
+                    } else {
+                        inQuotes = false
+                    }
+                } else {
+                    field.unicodeScalars.append(c)
+                }
+            } else if c == "\"" {
+                inQuotes = true
+            } else if c == "," {
+                row.append(field)
+                field = ""
+            } else if c == "\n" || c == "\r" {
+                if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
+                row.append(field)
+                field = ""
+                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
+                row = []
+            } else {
+                field.unicodeScalars.append(c)
+            }
+            i += 1
+        }
+        if !field.isEmpty || !row.isEmpty {
+            row.append(field)
+            rows.append(row)
+        }
+        return rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+    }
+
+    /// Rows as dictionaries by the header row.
+    static func records(_ text: String) -> (header: [String], rows: [[String: String]]) {
+        let all = parse(text)
+        guard let header = all.first else { return ([], []) }
+        let rows = all.dropFirst().map { r in
+            Dictionary(zip(header, r + Array(repeating: "", count: max(0, header.count - r.count))), uniquingKeysWith: { a, _ in a })
+        }
+        return (header, rows)
+    }
+}

@@ -1,0 +1,172 @@
+/// The template file as written (snake_case keys), decoded by Yams before it is resolved
+/// into a `Template`. Each struct's keys are listed in `TemplateSchema` for the unknown-key check.
+struct TemplateFile: Decodable {
+    var report: String
+    var title: LocalizedText
+    var period: String
+    var units: String
+    var references: [String: ReferenceFile]?
+    var identify: IdentifyFile
+    var forms: [FormFile]?
+    var lists: [ListFile]?
+    var rules: [RuleFile]?
+    var summary: [SummaryFile]?
+
+    struct ReferenceFile: Decodable {
+        var file: String
+        var column: String?
+        var unit_column: String?
+    }
+
+    struct IdentifyFile: Decodable {
+        var sheet: String
+        var title: LocalizedText?
+        var form_code: String?
+        var file_name: String?
+        var fields: [FieldFile]
+    }
+
+    /// A typed input (identify field, indicator, list column): shared constraint keys.
+    struct FieldFile: Decodable {
+        var id: String?
+        var code: String?
+        var number: String?
+        var label: LocalizedText
+        var unit: LocalizedText?
+        var cell: String?
+        var type: String?
+        var reference: String?
+        var required: Bool?
+        var unique: Bool?
+        var optional: Bool?
+        var min: Double?
+        var max: Double?
+        var pattern: String?
+        var allowed: [String]?
+        var max_length: Int?
+        var aliases: [String]?
+        var width: Double?
+        var columns: [String]?
+        var cells: [String: String]?
+    }
+
+    struct FormFile: Decodable {
+        var sheet: String
+        var title: LocalizedText?
+        var subtitle: LocalizedText?
+        var key_column: String?
+        var header_row: Int?
+        var last_column: String?
+        var number_column: String?
+        var label_column: String?
+        var unit_column: String?
+        var note_column: String?
+        var headers: [String: LocalizedText]?
+        var columns: [ValueColumnFile]
+        var indicators: [FieldFile]
+    }
+
+    struct ValueColumnFile: Decodable {
+        var id: String
+        var column: String
+        var label: LocalizedText
+    }
+
+    struct ListFile: Decodable {
+        var id: String
+        var sheet: String
+        var title: LocalizedText?
+        var header_row: Int
+        var search_rows: Int?
+        var blank_rows: Int?
+        var columns: [FieldFile]
+        var unique: [[String]]?
+    }
+
+    struct RuleFile: Decodable {
+        var code: String
+        var severity: String?
+        var list: String?
+        var check: String
+        var columns: [String]?
+        var tolerance: Double?
+        var message: LocalizedText
+    }
+
+    struct SummaryFile: Decodable {
+        var indicator: String?
+        var target: String?
+        var ratio: String?
+        var heading: LocalizedText?
+        var label: LocalizedText?
+        var columns: [String]?
+        var percent: Bool?
+    }
+
+    /// `{vi: …, en: …}`, or one string for both.
+    struct LocalizedText: Decodable {
+        var value: Localized
+        init(from decoder: any Decoder) throws {
+            if let s = try? decoder.singleValueContainer().decode(String.self) {
+                value = Localized(vi: s, en: s)
+                return
+            }
+            let c = try decoder.container(keyedBy: Keys.self)
+            let vi = try c.decodeIfPresent(String.self, forKey: .vi)
+            let en = try c.decodeIfPresent(String.self, forKey: .en)
+            guard let any = vi ?? en else {
+                throw DecodingError.keyNotFound(Keys.vi, .init(codingPath: decoder.codingPath, debugDescription: "a text needs vi or en"))
+            }
+            value = Localized(vi: vi ?? any, en: en ?? any)
+        }
+        enum Keys: String, CodingKey { case vi, en }
+    }
+}
+
+/// The keys each mapping of a template file may have; anything else is a mistake
+/// reported with its line (Yams' Codable decoding ignores unknown keys).
+indirect enum TemplateSchema: Sendable {
+    case map([String: TemplateSchema])
+    /// A mapping with free keys whose values follow the schema.
+    case dict(TemplateSchema)
+    case seq(TemplateSchema)
+    case scalar
+    case localized
+    case any
+
+    static let field: TemplateSchema = .map([
+        "id": .scalar, "code": .scalar, "number": .scalar, "label": .localized, "unit": .localized,
+        "cell": .scalar, "type": .scalar, "reference": .scalar, "required": .scalar, "unique": .scalar,
+        "optional": .scalar, "min": .scalar, "max": .scalar, "pattern": .scalar, "allowed": .seq(.scalar),
+        "max_length": .scalar, "aliases": .seq(.scalar), "width": .scalar, "columns": .seq(.scalar),
+        "cells": .dict(.scalar),
+    ])
+
+    static let template: TemplateSchema = .map([
+        "report": .scalar, "title": .localized, "period": .scalar, "units": .scalar,
+        "references": .dict(.map(["file": .scalar, "column": .scalar, "unit_column": .scalar])),
+        "identify": .map([
+            "sheet": .scalar, "title": .localized, "form_code": .scalar, "file_name": .scalar,
+            "fields": .seq(field),
+        ]),
+        "forms": .seq(.map([
+            "sheet": .scalar, "title": .localized, "subtitle": .localized, "key_column": .scalar,
+            "header_row": .scalar, "last_column": .scalar, "number_column": .scalar, "label_column": .scalar,
+            "unit_column": .scalar, "note_column": .scalar, "headers": .dict(.localized),
+            "columns": .seq(.map(["id": .scalar, "column": .scalar, "label": .localized])),
+            "indicators": .seq(field),
+        ])),
+        "lists": .seq(.map([
+            "id": .scalar, "sheet": .scalar, "title": .localized, "header_row": .scalar,
+            "search_rows": .scalar, "blank_rows": .scalar, "columns": .seq(field), "unique": .seq(.seq(.scalar)),
+        ])),
+        "rules": .seq(.map([
+            "code": .scalar, "severity": .scalar, "list": .scalar, "check": .scalar, "columns": .seq(.scalar),
+            "tolerance": .scalar, "message": .localized,
+        ])),
+        "summary": .seq(.map([
+            "indicator": .scalar, "target": .scalar, "ratio": .scalar, "heading": .localized,
+            "label": .localized, "columns": .seq(.scalar), "percent": .scalar,
+        ])),
+    ])
+}

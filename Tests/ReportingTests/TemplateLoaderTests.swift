@@ -1,0 +1,129 @@
+import Foundation
+import Testing
+import XLSX
+
+@testable import Reporting
+
+@Suite struct TemplateLoaderTests {
+    @Test func loadsTheResolution04Template() throws {
+        let t = nq04
+        #expect(t.id == "NQ04")
+        #expect(t.period == .year)
+        #expect(t.units.count == 10)
+        #expect(t.unit("mnh")?.name == "Huyện ủy Mường Nhé")
+        #expect(t.indicators.map(\.code) == ["KN_CT", "KN", "DV", "DV_CO", "DV_CHUA", "TB", "TB_CO", "TB_CHUA", "TB_TRANG", "TCCS_TSVM"])
+        #expect(t.indicator("KN")?.columns == ["current"])
+        #expect(t.indicator("DV")?.columns == ["baseline", "current"])
+        #expect(t.forms[0].column("baseline")?.column == 4)
+        #expect(t.lists.map(\.id) == ["thon_ban", "ket_nap"])
+        #expect(t.list("thon_ban")?.unique == [["xa", "thon"]])
+        #expect(t.rules.count == 12)
+        let dv = try #require(t.rules.first { $0.code == "nq04-dv-tong" })
+        #expect(dv.columns == ["baseline", "current"])
+        #expect(dv.severity == .error)
+        let ds = try #require(t.rules.first { $0.code == "nq04-ds-thon-tong" })
+        #expect(ds.columns.isEmpty)
+        #expect(t.rules.first { $0.code == "nq04-ketnap-18" }?.scope == .row(list: "ket_nap"))
+        #expect(t.references["communes"]?.lookup("xã  mường nhé", unit: "MNH") == "Xã Mường Nhé")
+        #expect(t.references["communes"]?.lookup("Xã Mường Nhé", unit: "DBP") == nil)
+        #expect(t.identify.unit == CellRef("B4"))
+        #expect(t.identify.parseFileName("NQ04_MNH_2016.xlsx")! == ("MNH", "2016"))
+        #expect(t.identify.parseFileName("nq04_mnh_2016.XLSX")! == ("MNH", "2016"))
+        #expect(t.identify.parseFileName("report.xlsx") == nil)
+        let kn = t.summary.first { if case .indicator("KN", _) = $0.kind { return true } else { return false } }
+        #expect(kn?.kind == .indicator(code: "KN", target: "KN_CT"))
+        #expect(t.summary.contains { $0.kind == .ratio(numerator: "DV_CO", denominator: "DV") && $0.columns == ["baseline", "current"] })
+    }
+
+    /// A minimal template with one mistake substituted in; returns the error.
+    private func error(replacing old: String, with new: String) -> TemplateError? {
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Unit A,\n")
+        let yaml = """
+            report: T
+            title: Test
+            period: year
+            units: units.csv
+            identify:
+              sheet: Info
+              fields:
+                - { id: unit, cell: B1, label: Unit }
+                - { id: period, cell: B2, label: Period }
+            forms:
+              - sheet: Form
+                key_column: A
+                columns:
+                  - { id: current, column: C, label: Now }
+                indicators:
+                  - { code: X, label: X }
+                  - { code: Y, label: Y }
+            rules:
+              - code: r1
+                check: X <= Y
+                message: m
+            """.replacingOccurrences(of: old, with: new)
+        let path = dir.write("t.yaml", yaml)
+        do {
+            _ = try TemplateLoader.load(path: path)
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func aCorrectMinimalTemplateLoads() {
+        #expect(error(replacing: "", with: "") == nil)
+    }
+
+    @Test func unknownKeyIsReportedWithItsLine() throws {
+        let e = try #require(error(replacing: "key_column: A", with: "key_colum: A"))
+        #expect(e.kind == .structure)
+        #expect(e.line == 12)
+        #expect(e.message.contains("key_colum"))
+    }
+
+    @Test func unknownIndicatorInARuleIsReportedAtItsColumn() throws {
+        let e = try #require(error(replacing: "check: X <= Y", with: "check: X <= ZZ"))
+        #expect(e.kind == .expression)
+        #expect(e.line == 20)
+        #expect(e.column == 17)
+        #expect(e.message.contains("unknown indicator 'ZZ'"))
+        #expect(e.description.hasSuffix("t.yaml:20:17]"))
+    }
+
+    @Test func badExpressionSyntaxIsReported() throws {
+        let e = try #require(error(replacing: "check: X <= Y", with: "check: X <= (Y +"))
+        #expect(e.kind == .expression)
+        #expect(e.line == 20)
+    }
+
+    @Test func unknownValueColumnIsReported() throws {
+        let e = try #require(error(replacing: "{ code: Y, label: Y }", with: "{ code: Y, label: Y, columns: [baseline] }"))
+        #expect(e.kind == .reference)
+        #expect(e.line == 17)
+        #expect(e.message.contains("baseline"))
+    }
+
+    @Test func missingKeyAndWrongTypeAreReported() throws {
+        let e = try #require(error(replacing: "    check: X <= Y\n", with: ""))
+        #expect(e.message.contains("check"))
+        #expect(e.line == 19)
+        let t = try #require(error(replacing: "{ code: X, label: X }", with: "{ code: X, label: X, min: lots }"))
+        #expect(t.kind == .structure)
+        #expect(t.line == 16)
+    }
+
+    @Test func badYamlIsASyntaxError() throws {
+        let e = try #require(error(replacing: "period: year", with: "period: [year"))
+        #expect(e.kind == .syntax)
+        #expect(e.line != nil)
+    }
+
+    @Test func unknownTypeAndUnknownReferenceAreReported() throws {
+        let e = try #require(error(replacing: "{ code: X, label: X }", with: "{ code: X, label: X, type: money }"))
+        #expect(e.message.contains("money"))
+        let r = try #require(error(replacing: "{ id: unit, cell: B1, label: Unit }", with: "{ id: unit, cell: B1, label: Unit, type: code, reference: nowhere }"))
+        #expect(r.kind == .reference)
+        #expect(r.line == 8)
+    }
+}

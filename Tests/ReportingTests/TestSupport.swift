@@ -1,0 +1,36 @@
+import Foundation
+import Testing
+
+@testable import Reporting
+
+/// Paths of the repository, found from this file.
+enum Repo {
+    static let root: String = {
+        var url = URL(fileURLWithPath: #filePath)
+        for _ in 0..<3 { url.deleteLastPathComponent() }
+        return url.path
+    }()
+    static var nq04Template: String { root + "/Jobs/nq04/template.yaml" }
+    static var nq04Job: String { root + "/Jobs/nq04-2016.yaml" }
+    static var fixtures: String { root + "/Tests/ReportingTests/Fixtures" }
+}
+
+/// A scratch folder removed when the test ends.
+final class TempDir {
+    let path: String
+    init() {
+        path = NSTemporaryDirectory() + "tonghop-test-" + UUID().uuidString
+        try? FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+    }
+    deinit { try? FileManager.default.removeItem(atPath: path) }
+    func write(_ name: String, _ text: String) -> String {
+        let p = path + "/" + name
+        try? text.write(toFile: p, atomically: true, encoding: .utf8)
+        return p
+    }
+}
+
+/// Loads the NQ04 template once.
+let nq04: Template = {
+    do { return try TemplateLoader.load(path: Repo.nq04Template) } catch { fatalError("\(error)") }
+}()
