@@ -49,6 +49,13 @@ enum Hostile {
         return manifest.files
     }()
     static let smallCases = cases.filter { $0.large != true }
+    /// Inputs the fuzzers found crashing or hanging (fuzz/add_regression.sh); each must
+    /// now be read or refused cleanly.
+    static let regressions: [String] = {
+        let dir = folder.appendingPathComponent("regressions").path
+        let names = (try? FileManager.default.contentsOfDirectory(atPath: dir)) ?? []
+        return names.filter { !$0.hasPrefix(".") }.sorted().map { "\(dir)/\($0)" }
+    }()
     static let largeCases = cases.filter { $0.large == true }
 
     /// The address-space ceiling for each child, in KiB (`ulimit -v`). The debug binary
@@ -263,6 +270,28 @@ struct HostileFilesTests {
         let size = (try fm.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
         #expect(size < 32 << 20, "a large hostile file should stay small on disk: \(size) bytes")
         try Hostile.check(c, path: path, extra: [], csv: true)
+    }
+
+    @Test(
+        "an input the fuzzers once crashed on is now read or refused cleanly",
+        .enabled(if: Hostile.inspectIsBuilt, "tonghop inspect is not built yet"),
+        .enabled(if: !Hostile.regressions.isEmpty, "no fuzz regressions recorded"),
+        arguments: Hostile.regressions)
+    func fuzzRegression(_ path: String) throws {
+        guard let tonghop = Hostile.tonghop else { return }
+        for extra in [["--stats"], ["--sheets"], ["--format", "json"]] {
+            let r = try Hostile.run([tonghop, "inspect"] + extra + [path])
+            let name = (path as NSString).lastPathComponent
+            #expect(!r.timedOut, "\(name): still running after \(Hostile.timeoutSeconds) s")
+            #expect(!r.signaled, "\(name): killed by signal \(r.status)\n\(r.stderr.prefix(2000))")
+            #expect(r.status == 0 || r.status == 2, "\(name): exit \(r.status)")
+            for marker in Hostile.crashMarkers {
+                #expect(!r.stderr.contains(marker), "\(name): a crash reached the user:\n\(r.stderr.prefix(2000))")
+            }
+            if r.status == 2 {
+                #expect(r.stderr.split(separator: "\n").filter { $0.hasPrefix("error: ") }.count == 1)
+            }
+        }
     }
 
     @Test(

@@ -1,0 +1,45 @@
+/// Limits that keep a hostile or damaged file from exhausting memory or time.
+/// Every limit is configurable; an error names the limit that was hit.
+public struct ReaderLimits: Sendable {
+    /// Largest file accepted, in bytes (default 512 MiB).
+    public var maxFileSize: Int64
+    /// Most ZIP entries accepted (default 10,000).
+    public var maxEntries: Int
+    /// Largest uncompressed size of one entry (default 1 GiB).
+    public var maxEntrySize: Int64
+    /// Largest uncompressed size of all entries together (default 4 GiB).
+    public var maxTotalSize: Int64
+    /// Smallest compressed/uncompressed ratio accepted for large entries (default 0.01, as Apache POI).
+    public var minCompressionRatio: Double
+    /// Entries larger than this (uncompressed) have their ratio checked (default 100 KB).
+    public var ratioCheckThreshold: Int64
+    /// Longest text of one cell or shared string, in UTF-8 bytes (default 32,767 × 4).
+    public var maxCellTextLength: Int
+
+    public init(
+        maxFileSize: Int64 = 512 << 20, maxEntries: Int = 10_000, maxEntrySize: Int64 = 1 << 30,
+        maxTotalSize: Int64 = 4 << 30, minCompressionRatio: Double = 0.01,
+        ratioCheckThreshold: Int64 = 100_000, maxCellTextLength: Int = 32_767 * 4
+    ) {
+        self.maxFileSize = maxFileSize
+        self.maxEntries = maxEntries
+        self.maxEntrySize = maxEntrySize
+        self.maxTotalSize = maxTotalSize
+        self.minCompressionRatio = minCompressionRatio
+        self.ratioCheckThreshold = ratioCheckThreshold
+        self.maxCellTextLength = maxCellTextLength
+    }
+
+    /// The defaults listed above.
+    public static let `default` = ReaderLimits()
+}
+
+/// What the reader keeps beyond values.
+public struct ReadOptions: Sendable {
+    /// Keep each formula's text in `Cell.formula` (the cached value is always read).
+    public var formulas: Bool
+
+    public init(formulas: Bool = false) {
+        self.formulas = formulas
+    }
+}

@@ -1,0 +1,60 @@
+/// Parses `sharedStrings.xml`: each `<si>` is plain `<t>` or rich-text runs `<r><t>`
+/// joined; phonetic runs (`<rPh>`) are skipped; `_xHHHH_` decoded. Whitespace inside
+/// `<t>` is kept as written (what `xml:space="preserve"` asks for).
+final class SharedStringsHandler: SAXHandler {
+    private(set) var strings: [String] = []
+    private(set) var failure: XLSXError?
+    private let part: String
+    private let maxText: Int
+    private var text: [UInt8] = []
+    private var inItem = false
+    private var inText = false
+    private var phoneticDepth = 0
+
+    init(part: String, limits: ReaderLimits) {
+        self.part = part
+        self.maxText = limits.maxCellTextLength
+        text.reserveCapacity(256)
+    }
+
+    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+        guard ns == .main else { return true }
+        if name.is("si") {
+            inItem = true
+            text.removeAll(keepingCapacity: true)
+        } else if name.is("t") {
+            inText = inItem && phoneticDepth == 0
+        } else if name.is("rPh") {
+            phoneticDepth += 1
+        } else if name.is("sst"), let count = attributes.value("uniqueCount") {
+            // Never trust a count for a large allocation.
+            strings.reserveCapacity(min(Int(count.string) ?? 0, 1 << 16))
+        }
+        return true
+    }
+
+    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+        guard ns == .main else { return true }
+        if name.is("t") {
+            inText = false
+        } else if name.is("rPh") {
+            phoneticDepth -= 1
+        } else if name.is("si") {
+            inItem = false
+            strings.append(OOXMLText.decode(text))
+        }
+        return true
+    }
+
+    func characters(_ t: XMLBytes) -> Bool {
+        guard inText else { return true }
+        if text.count + t.count > maxText {
+            failure = .limitExceeded(
+                limit: "maxCellTextLength", detail: "shared string \(strings.count) longer than \(maxText) bytes",
+                part: part)
+            return false
+        }
+        text.append(contentsOf: t.buffer)
+        return true
+    }
+}

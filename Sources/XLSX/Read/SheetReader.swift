@@ -1,0 +1,417 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// What a sheet reader needs from the workbook.
+struct SheetContext {
+    let sheetName: String
+    let part: String
+    let sharedStrings: [String]
+    let styles: Styles
+    let is1904: Bool
+    let keepFormulas: Bool
+    let maxText: Int
+}
+
+/// Streams the cells of one worksheet part: rows are handed to `onRow` as each
+/// `</row>` is read, so memory holds one row. Sizes come from the cells actually
+/// present, never from `<dimension>` or a cell reference.
+final class SheetHandler: SAXHandler {
+    private enum Collect { case none, value, formula, inlineText }
+    private enum CellType { case number, shared, inline, string, bool, error, date }
+
+    private let ctx: SheetContext
+    private let dateKinds: [ExcelDate.Kind?]
+    /// Called with each row that has cells; returns false to stop.
+    var onRow: (Row) -> Bool = { _ in true }
+    /// Merged ranges seen (`<mergeCell ref>`).
+    private(set) var mergedRanges: [CellRange] = []
+    /// The first problem found; the parse stops there.
+    private(set) var failure: XLSXError?
+
+    private var inSheetData = false
+    private var inRow = false
+    private var rowIndex = -1
+    private var rowPending = false
+    private var lastRow = -1
+    private var cells: [Cell] = []
+    private var lastColumn = -1
+    private var unsorted = false
+
+    private var inCell = false
+    private var column = 0
+    private var cellRow = -1
+    private var style = 0
+    private var type = CellType.number
+    private var hasFormula = false
+    private var formula: String?
+    private var hasValue = false
+    private var collect = Collect.none
+    private var inInline = false
+    private var phoneticDepth = 0
+    private var text: [UInt8] = []
+
+    init(context: SheetContext) {
+        ctx = context
+        dateKinds = context.styles.dateKinds
+        cells.reserveCapacity(64)
+        text.reserveCapacity(256)
+    }
+
+    // MARK: events
+
+    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+        guard ns == .main else { return true }
+        switch name.first {
+        case UInt8(ascii: "c"):
+            if inRow && name.is("c") { return startCell(attributes) }
+        case UInt8(ascii: "v"):
+            if inCell && name.is("v") {
+                collect = .value
+                hasValue = true
+                text.removeAll(keepingCapacity: true)
+            }
+        case UInt8(ascii: "f"):
+            if inCell && name.is("f") {
+                hasFormula = true
+                if ctx.keepFormulas {
+                    collect = .formula
+                    text.removeAll(keepingCapacity: true)
+                }
+            }
+        case UInt8(ascii: "i"):
+            if inCell && name.is("is") {
+                inInline = true
+                hasValue = true
+                text.removeAll(keepingCapacity: true)
+            }
+        case UInt8(ascii: "t"):
+            if inInline && phoneticDepth == 0 && name.is("t") { collect = .inlineText }
+        case UInt8(ascii: "r"):
+            if name.is("row") {
+                if inSheetData { return startRow(attributes) }
+            } else if inInline && name.is("rPh") {
+                phoneticDepth += 1
+            }
+        case UInt8(ascii: "s"):
+            if name.is("sheetData") { inSheetData = true }
+        case UInt8(ascii: "m"):
+            if name.is("mergeCell"), let ref = attributes.value("ref") {
+                if let range = CellRange(ref.string) {
+                    mergedRanges.append(range)
+                } else {
+                    failure = .invalidWorkbook("invalid merged range '\(ref.string)'", part: ctx.part)
+                    return false
+                }
+            }
+        default: break
+        }
+        return true
+    }
+
+    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+        guard ns == .main else { return true }
+        switch name.first {
+        case UInt8(ascii: "c"):
+            if inCell && name.is("c") { return endCell() }
+        case UInt8(ascii: "v"):
+            if collect == .value { collect = .none }
+        case UInt8(ascii: "f"):
+            if collect == .formula && name.is("f") {
+                collect = .none
+                formula = OOXMLText.decode(text)
+                text.removeAll(keepingCapacity: true)
+            }
+        case UInt8(ascii: "t"):
+            if collect == .inlineText { collect = .none }
+        case UInt8(ascii: "i"):
+            if name.is("is") { inInline = false }
+        case UInt8(ascii: "r"):
+            if inRow && name.is("row") { return endRow() }
+            if inInline && name.is("rPh") { phoneticDepth -= 1 }
+        case UInt8(ascii: "s"):
+            if name.is("sheetData") { inSheetData = false }
+        default: break
+        }
+        return true
+    }
+
+    func characters(_ t: XMLBytes) -> Bool {
+        if collect == .none { return true }
+        if text.count + t.count > ctx.maxText {
+            return fail(
+                .limitExceeded(
+                    limit: "maxCellTextLength", detail: "cell text longer than \(ctx.maxText) bytes",
+                    part: "\(ctx.part) \(currentRef)"))
+        }
+        text.append(contentsOf: t.buffer)
+        return true
+    }
+
+    // MARK: rows
+
+    private func startRow(_ attributes: XMLAttributes) -> Bool {
+        inRow = true
+        cells.removeAll(keepingCapacity: true)
+        lastColumn = -1
+        unsorted = false
+        if let r = attributes.value("r") {
+            guard let n = SheetHandler.parseInt(r), n >= 1, n <= CellRef.maxRows else {
+                return fail(.invalidCell("invalid row number '\(r.string)'", sheet: ctx.sheetName, cell: "row"))
+            }
+            rowIndex = n - 1
+            rowPending = false
+        } else {
+            rowPending = true
+            rowIndex = lastRow + 1
+        }
+        return true
+    }
+
+    private func endRow() -> Bool {
+        inRow = false
+        if rowIndex >= CellRef.maxRows {
+            return fail(.invalidCell("row beyond 1048576", sheet: ctx.sheetName, cell: "row"))
+        }
+        lastRow = rowIndex
+        if cells.isEmpty { return true }
+        if unsorted {
+            cells.sort { $0.column < $1.column }
+            var deduped: [Cell] = []
+            for c in cells {
+                if let last = deduped.last, last.column == c.column { deduped[deduped.count - 1] = c } else { deduped.append(c) }
+            }
+            cells = deduped
+        }
+        let keepGoing = onRow(Row(index: rowIndex, cells: cells))
+        cells.removeAll(keepingCapacity: true)
+        return keepGoing
+    }
+
+    // MARK: cells
+
+    private func startCell(_ attributes: XMLAttributes) -> Bool {
+        inCell = true
+        hasFormula = false
+        formula = nil
+        hasValue = false
+        inInline = false
+        phoneticDepth = 0
+        type = .number
+        style = 0
+        var haveRef = false
+        for i in 0..<attributes.count {
+            let n = attributes.name(i)
+            guard n.base[1] == 0 else { continue }
+            let value = attributes.value(i)
+            switch n.base[0] {
+            case UInt8(ascii: "r"):
+                guard let (row, col) = SheetHandler.parseRef(value) else {
+                    return fail(.invalidCell("invalid cell reference '\(value.string)'", sheet: ctx.sheetName, cell: value.string))
+                }
+                column = col
+                cellRow = row
+                haveRef = true
+            case UInt8(ascii: "s"):
+                style = SheetHandler.parseInt(value) ?? 0
+            case UInt8(ascii: "t"):
+                guard let t = SheetHandler.cellType(value) else {
+                    return fail(.invalidCell("unknown cell type '\(value.string)'", sheet: ctx.sheetName, cell: currentRef))
+                }
+                type = t
+            default: break
+            }
+        }
+        if haveRef {
+            if rowPending {
+                rowIndex = cellRow
+                rowPending = false
+            }
+        } else {
+            column = lastColumn + 1
+            if column >= CellRef.maxColumns {
+                return fail(.invalidCell("cell beyond column XFD", sheet: ctx.sheetName, cell: "row \(rowIndex + 1)"))
+            }
+        }
+        if column <= lastColumn { unsorted = true }
+        lastColumn = max(lastColumn, column)
+        return true
+    }
+
+    private func endCell() -> Bool {
+        inCell = false
+        collect = .none
+        var value = CellValue.empty
+        if hasValue {
+            switch type {
+            case .number:
+                if !text.isEmpty {
+                    guard let d = parseNumber() else {
+                        return fail(.invalidCell("invalid number '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                    }
+                    if style < dateKinds.count, let kind = dateKinds[style] {
+                        value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
+                    } else {
+                        value = .number(d)
+                    }
+                }
+            case .shared:
+                guard let i = text.withUnsafeBufferPointer({ SheetHandler.parseInt(XMLBytes(base: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)) }),
+                    i >= 0, i < ctx.sharedStrings.count
+                else {
+                    return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                }
+                value = .string(ctx.sharedStrings[i])
+            case .inline, .string:
+                value = .string(OOXMLText.decode(text))
+            case .bool:
+                switch String(decoding: text, as: UTF8.self) {
+                case "1", "true", "TRUE": value = .bool(true)
+                case "0", "false", "FALSE": value = .bool(false)
+                case "": value = .empty
+                default: return fail(.invalidCell("invalid boolean '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                }
+            case .error:
+                let s = String(decoding: text, as: UTF8.self)
+                value = s.isEmpty ? .empty : .error(CellError(rawValue: s) ?? .unknown)
+            case .date:
+                let s = String(decoding: text, as: UTF8.self)
+                if !s.isEmpty {
+                    guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
+                        return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
+                    }
+                    value = .date(d)
+                }
+            }
+        }
+        if case .empty = value, !hasFormula { return true }
+        cells.append(
+            Cell(column: column, value: value, formula: hasFormula && ctx.keepFormulas ? (formula ?? "") : nil,
+                 hasFormula: hasFormula, style: style))
+        return true
+    }
+
+    // MARK: helpers
+
+    private var currentRef: String {
+        CellRef(row: max(rowIndex, 0), column: max(column, 0)).description
+    }
+
+    private func fail(_ error: XLSXError) -> Bool {
+        if failure == nil { failure = error }
+        return false
+    }
+
+    /// Parses the collected number text: plain integers by hand, the rest with strtod.
+    private func parseNumber() -> Double? {
+        let n = text.count
+        return text.withUnsafeBufferPointer { b -> Double? in
+            var i = 0
+            var negative = false
+            if b[0] == UInt8(ascii: "-") { negative = true; i = 1 }
+            if n - i > 0 && n - i <= 15 {
+                var v = 0
+                var j = i
+                while j < n {
+                    let d = b[j] &- 48
+                    if d > 9 { break }
+                    v = v &* 10 &+ Int(d)
+                    j += 1
+                }
+                if j == n { return negative ? -Double(v) : Double(v) }
+            }
+            // Decimal syntax only (strtod would also take hex, "inf", "nan").
+            for k in 0..<n {
+                switch b[k] {
+                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                    UInt8(ascii: "e"), UInt8(ascii: "E"):
+                    continue
+                case UInt8(ascii: " "), 9, 10, 13:
+                    continue
+                default: return nil
+                }
+            }
+            if n >= 64 { return SheetHandler.strtodString(String(decoding: b, as: UTF8.self)) }
+            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> Double? in
+                for k in 0..<n { buf[k] = CChar(bitPattern: b[k]) }
+                buf[n] = 0
+                var end: UnsafeMutablePointer<CChar>?
+                let d = strtod(buf.baseAddress!, &end)
+                guard let end else { return nil }
+                var e = end
+                while e.pointee == 32 || e.pointee == 9 || e.pointee == 10 || e.pointee == 13 { e += 1 }
+                guard e.pointee == 0, end != buf.baseAddress!, d.isFinite else { return nil }
+                return d
+            }
+        }
+    }
+
+    private static func strtodString(_ s: String) -> Double? {
+        let t = s.trimmingCharacters(in: " \t\r\n")
+        guard let d = Double(t), d.isFinite else { return nil }
+        return d
+    }
+
+    static func parseInt(_ v: XMLBytes) -> Int? {
+        guard v.count > 0, v.count <= 18 else { return nil }
+        var n = 0
+        for k in 0..<v.count {
+            let d = v.base[k] &- 48
+            guard d <= 9 else { return nil }
+            n = n * 10 + Int(d)
+        }
+        return n
+    }
+
+    /// `B7` -> (row 6, column 1), checked against Excel's limits.
+    static func parseRef(_ v: XMLBytes) -> (Int, Int)? {
+        var col = 0, row = 0, k = 0
+        let p = v.base
+        var letters = 0
+        while k < v.count {
+            var u = p[k]
+            if u == UInt8(ascii: "$") { k += 1; continue }
+            u |= 0x20
+            guard u >= UInt8(ascii: "a") && u <= UInt8(ascii: "z") else { break }
+            col = col * 26 + Int(u - UInt8(ascii: "a")) + 1
+            letters += 1
+            k += 1
+            if letters > 3 { return nil }
+        }
+        if k < v.count && p[k] == UInt8(ascii: "$") { k += 1 }
+        var digits = 0
+        while k < v.count {
+            let d = p[k] &- 48
+            guard d <= 9 else { return nil }
+            row = row * 10 + Int(d)
+            digits += 1
+            k += 1
+            if digits > 7 { return nil }
+        }
+        guard letters > 0, digits > 0, row >= 1, row <= CellRef.maxRows, col <= CellRef.maxColumns else { return nil }
+        return (row - 1, col - 1)
+    }
+
+    private static func cellType(_ v: XMLBytes) -> CellType? {
+        if v.equals("s") { return .shared }
+        if v.equals("n") { return .number }
+        if v.equals("str") { return .string }
+        if v.equals("inlineStr") { return .inline }
+        if v.equals("b") { return .bool }
+        if v.equals("e") { return .error }
+        if v.equals("d") { return .date }
+        return nil
+    }
+}
+
+extension String {
+    fileprivate func trimmingCharacters(in set: String) -> String {
+        let chars = Set(set)
+        var s = Substring(self)
+        while let f = s.first, chars.contains(f) { s.removeFirst() }
+        while let l = s.last, chars.contains(l) { s.removeLast() }
+        return String(s)
+    }
+}

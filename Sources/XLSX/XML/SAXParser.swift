@@ -1,0 +1,330 @@
+import CLibXML2
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+// The one Swift file that touches libxml2. It drives the SAX2 push parser
+// (xmlCreatePushParserCtxt / xmlParseChunk) with safe options and hands names,
+// attributes and text to a `SAXHandler` as byte views; the rest of the reader never
+// sees a libxml2 type.
+//
+// Safety: no XML_PARSE_NOENT (entity substitution can read local files even with
+// NONET on libxml2 2.9), no DTD loading, XML_PARSE_NONET, and no XML_PARSE_HUGE, so
+// libxml2's own size limits hold. A document type declaration is refused outright.
+
+/// The namespaces the reader tells apart; transitional and strict OOXML map to the same case.
+enum XMLNamespace: UInt8, Sendable {
+    /// No namespace (unprefixed attributes, documents without xmlns).
+    case none
+    /// SpreadsheetML main (transitional or strict).
+    case main
+    /// Office document relationships (`r:id`), transitional or strict.
+    case officeRelationships
+    /// Package relationships (`.rels` parts).
+    case packageRelationships
+    /// The `xml:` namespace (`xml:space`).
+    case xml
+    /// Anything else (extensions, markup compatibility, ...).
+    case other
+}
+
+/// A NUL-terminated name (element or attribute local name) owned by the parser; valid
+/// only during the callback.
+struct XMLName {
+    let base: UnsafePointer<UInt8>
+
+    /// True when the name is exactly `s` (compares bytes, allocates nothing).
+    @inline(__always) func `is`(_ s: StaticString) -> Bool {
+        let p = s.utf8Start
+        let n = s.utf8CodeUnitCount
+        var i = 0
+        while i < n {
+            if base[i] != p[i] { return false }
+            i += 1
+        }
+        return base[n] == 0
+    }
+
+    /// First byte (0 for an empty name).
+    @inline(__always) var first: UInt8 { base[0] }
+
+    var string: String { String(cString: base) }
+}
+
+/// A run of bytes owned by the parser (attribute value or text); valid only during the callback.
+struct XMLBytes {
+    let base: UnsafePointer<UInt8>
+    let count: Int
+
+    var buffer: UnsafeBufferPointer<UInt8> { UnsafeBufferPointer(start: base, count: count) }
+    var string: String { String(decoding: buffer, as: UTF8.self) }
+
+    @inline(__always) func equals(_ s: StaticString) -> Bool {
+        guard s.utf8CodeUnitCount == count else { return false }
+        return memcmp(base, s.utf8Start, count) == 0
+    }
+}
+
+/// The attributes of one start tag.
+struct XMLAttributes {
+    fileprivate let raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
+    /// Number of attributes.
+    let count: Int
+    fileprivate unowned(unsafe) let state: SAXState
+
+    /// The local name of attribute `i`.
+    @inline(__always) func name(_ i: Int) -> XMLName { XMLName(base: raw![i * 5]!) }
+    /// The namespace of attribute `i`.
+    @inline(__always) func namespace(_ i: Int) -> XMLNamespace { state.classify(raw![i * 5 + 2]) }
+    /// The value of attribute `i` (entities already replaced).
+    @inline(__always) func value(_ i: Int) -> XMLBytes {
+        let start = raw![i * 5 + 3]!, end = raw![i * 5 + 4]!
+        return XMLBytes(base: start, count: end - start)
+    }
+
+    /// The value of the attribute with this local name and namespace, if present.
+    func value(_ local: StaticString, _ ns: XMLNamespace = .none) -> XMLBytes? {
+        for i in 0..<count where name(i).is(local) && namespace(i) == ns { return value(i) }
+        return nil
+    }
+}
+
+/// Receives parse events. Each method returns false to stop the parse.
+protocol SAXHandler: AnyObject {
+    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool
+    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool
+    func characters(_ text: XMLBytes) -> Bool
+}
+
+/// State reached from the C callbacks through the context pointer.
+private final class SAXState {
+    unowned(unsafe) let handler: SAXHandler
+    var ctxt: xmlParserCtxtPtr?
+    var stoppedByHandler = false
+    var dtd = false
+    var errorMessage: String?
+    var errorLine = 0
+    private var cacheKeys: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) = (nil, nil)
+    private var cacheValues: (XMLNamespace, XMLNamespace) = (.none, .none)
+
+    init(handler: SAXHandler) { self.handler = handler }
+
+    func stop() {
+        if let ctxt { xmlStopParser(ctxt) }
+    }
+
+    /// Namespace URIs come from libxml2's dictionary, so the pointer identifies the URI
+    /// within a parse: compare strings once per distinct pointer.
+    @inline(__always) func classify(_ uri: UnsafePointer<UInt8>?) -> XMLNamespace {
+        guard let uri else { return .none }
+        if uri == cacheKeys.0 { return cacheValues.0 }
+        if uri == cacheKeys.1 { return cacheValues.1 }
+        let ns = SAXState.classifySlow(uri)
+        cacheKeys.1 = cacheKeys.0
+        cacheValues.1 = cacheValues.0
+        cacheKeys.0 = uri
+        cacheValues.0 = ns
+        return ns
+    }
+
+    private static func classifySlow(_ uri: UnsafePointer<UInt8>) -> XMLNamespace {
+        switch String(cString: uri) {
+        case "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+            "http://purl.oclc.org/ooxml/spreadsheetml/main":
+            return .main
+        case "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+            "http://purl.oclc.org/ooxml/officeDocument/relationships":
+            return .officeRelationships
+        case "http://schemas.openxmlformats.org/package/2006/relationships":
+            return .packageRelationships
+        case "http://www.w3.org/XML/1998/namespace":
+            return .xml
+        default:
+            return .other
+        }
+    }
+}
+
+@inline(__always) private func state(_ ctx: UnsafeMutableRawPointer?) -> Unmanaged<SAXState> {
+    Unmanaged<SAXState>.fromOpaque(ctx!)
+}
+
+private func makeSAXHandler() -> xmlSAXHandler {
+    var sax = xmlSAXHandler()
+    sax.initialized = 0xDEED_BEAF  // XML_SAX2_MAGIC: use startElementNs/endElementNs/serror
+    sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
+        state(ctx)._withUnsafeGuaranteedRef { s in
+            let attrs = XMLAttributes(raw: attributes, count: Int(nbAttributes), state: s)
+            if !s.handler.startElement(XMLName(base: localname!), s.classify(uri), attrs) {
+                s.stoppedByHandler = true
+                s.stop()
+            }
+        }
+    }
+    sax.endElementNs = { ctx, localname, _, uri in
+        state(ctx)._withUnsafeGuaranteedRef { s in
+            if !s.handler.endElement(XMLName(base: localname!), s.classify(uri)) {
+                s.stoppedByHandler = true
+                s.stop()
+            }
+        }
+    }
+    let characters: charactersSAXFunc = { ctx, ch, len in
+        state(ctx)._withUnsafeGuaranteedRef { s in
+            if len > 0, !s.handler.characters(XMLBytes(base: ch!, count: Int(len))) {
+                s.stoppedByHandler = true
+                s.stop()
+            }
+        }
+    }
+    sax.characters = characters
+    sax.cdataBlock = characters
+    sax.ignorableWhitespace = characters
+    sax.internalSubset = { ctx, _, _, _ in
+        state(ctx)._withUnsafeGuaranteedRef { s in
+            s.dtd = true
+            s.stop()
+        }
+    }
+    sax.serror = { ctx, error in
+        guard let ctx, let error else { return }
+        state(ctx)._withUnsafeGuaranteedRef { s in
+            guard s.errorMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
+            while message.last == "\n" || message.last == " " { message.removeLast() }
+            s.errorMessage = message
+            s.errorLine = Int(error.pointee.line)
+        }
+    }
+    return sax
+}
+
+private let parserInitialized: Void = { xmlInitParser() }()
+
+/// A libxml2 SAX2 push parser for one part. Feed it chunks; it calls the handler.
+final class SAXParser {
+    private let state: SAXState
+    private var ctxt: xmlParserCtxtPtr?
+    private var unmanaged: Unmanaged<SAXState>
+    private var pending: [UInt8] = []
+    /// The part being parsed (for error locations).
+    let part: String
+
+    init(part: String, handler: SAXHandler) {
+        _ = parserInitialized
+        self.part = part
+        state = SAXState(handler: handler)
+        unmanaged = Unmanaged.passRetained(state)
+    }
+
+    deinit {
+        if let ctxt { xmlFreeParserCtxt(ctxt) }
+        unmanaged.release()
+    }
+
+    /// Parses the next chunk. Returns false when the handler stopped the parse.
+    @discardableResult
+    func feed(_ bytes: UnsafeRawBufferPointer) throws(XLSXError) -> Bool {
+        if state.stoppedByHandler { return false }
+        var rest = bytes
+        if ctxt == nil {
+            if SAXParser.prologHasDoctype(rest) { throw .dtdRefused(part: part) }
+            // The first bytes let libxml2 detect the encoding.
+            var sax = makeSAXHandler()
+            let head = min(4, rest.count)
+            ctxt = xmlCreatePushParserCtxt(
+                &sax, unmanaged.toOpaque(), rest.baseAddress?.assumingMemoryBound(to: CChar.self),
+                Int32(head), part)
+            guard let ctxt else { throw .xml("cannot create the XML parser", part: part, line: 0) }
+            state.ctxt = ctxt
+            let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+            xmlCtxtUseOptions(ctxt, options)
+            rest = UnsafeRawBufferPointer(rebasing: rest[head...])
+        }
+        while rest.count > 0 {
+            let n = min(rest.count, 1 << 30)
+            let rc = xmlParseChunk(ctxt, rest.baseAddress!.assumingMemoryBound(to: CChar.self), Int32(n), 0)
+            try check(rc)
+            if state.stoppedByHandler { return false }
+            rest = UnsafeRawBufferPointer(rebasing: rest[n...])
+        }
+        return true
+    }
+
+    /// True when the prolog in `bytes` (UTF-8) declares a document type. libxml2's push
+    /// parser reports a DTD only once it has the whole declaration, which may be after a
+    /// size limit was hit; this says "DTD" first.
+    static func prologHasDoctype(_ bytes: UnsafeRawBufferPointer) -> Bool {
+        let doctype = Array("<!DOCTYPE".utf8)
+        var i = 0
+        let n = bytes.count
+        while i < n {
+            guard bytes[i] == UInt8(ascii: "<") else { i += 1; continue }
+            if i + 1 < n && (bytes[i + 1] == UInt8(ascii: "?") || bytes[i + 1] == UInt8(ascii: "!")) {
+                if i + doctype.count <= n && doctype.indices.allSatisfy({ bytes[i + $0] == doctype[$0] }) {
+                    return true
+                }
+                i += 2
+                continue
+            }
+            return false  // the root element: no DTD can follow
+        }
+        return false
+    }
+
+    /// Ends the document; throws when it is not well-formed.
+    func finish() throws(XLSXError) {
+        if state.stoppedByHandler { return }
+        if ctxt == nil {
+            throw .xml("empty part (no XML document)", part: part, line: 0)
+        }
+        let rc = xmlParseChunk(ctxt, nil, 0, 1)
+        try check(rc)
+    }
+
+    private func check(_ rc: Int32) throws(XLSXError) {
+        if state.dtd { throw .dtdRefused(part: part) }
+        if state.stoppedByHandler { return }
+        if rc != 0 || state.errorMessage != nil {
+            var message = state.errorMessage
+            var line = state.errorLine
+            if message == nil, let e = xmlCtxtGetLastError(ctxt), let m = e.pointee.message {
+                message = String(cString: m).trimmingTrailingSpace()
+                line = Int(e.pointee.line)
+            }
+            throw .xml(message ?? "XML error \(rc)", part: part, line: line)
+        }
+    }
+
+    /// Parses a whole ZIP entry through `handler`, in chunks of `chunkSize` bytes.
+    /// Returns false when the handler stopped the parse.
+    @discardableResult
+    static func parse(
+        _ reader: ZipEntryReader, part: String, handler: SAXHandler, chunkSize: Int = 256 * 1024
+    ) throws(XLSXError) -> Bool {
+        let parser = SAXParser(part: part, handler: handler)
+        let buffer = UnsafeMutableRawBufferPointer.allocate(byteCount: chunkSize, alignment: 16)
+        defer { buffer.deallocate() }
+        // A small first chunk: libxml2 sees the prolog (and any DTD) before much is inflated.
+        var want = min(4096, chunkSize)
+        while true {
+            let n = try reader.read(into: UnsafeMutableRawBufferPointer(rebasing: buffer[0..<want]))
+            want = chunkSize
+            if n == 0 { break }
+            if try !parser.feed(UnsafeRawBufferPointer(rebasing: buffer[0..<n])) { return false }
+        }
+        try parser.finish()
+        return true
+    }
+}
+
+extension String {
+    fileprivate func trimmingTrailingSpace() -> String {
+        var s = self
+        while s.last == "\n" || s.last == " " { s.removeLast() }
+        return s
+    }
+}

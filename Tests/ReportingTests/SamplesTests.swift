@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+
+/// The committed sample submissions reproduce the figures Điện Biên published, as recomputed
+/// by `Samples/check_samples.py` with openpyxl (independent of our reader), and every file in
+/// `Samples/invalid/` breaks exactly the rules `Samples/invalid/expected.json` says.
+@Suite("Samples")
+struct SamplesTests {
+    /// The repository root: this file is `Tests/ReportingTests/SamplesTests.swift`.
+    static let repoRoot = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Runs `python3 ARGS` in the repository root; nil when python3 cannot be started.
+    static func python(_ args: [String]) -> (status: Int32, out: String, err: String)? {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["python3"] + args
+        process.currentDirectoryURL = repoRoot
+        let out = Pipe()
+        let err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        do { try process.run() } catch { return nil }
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
+                String(decoding: errData, as: UTF8.self))
+    }
+
+    static let openpyxlAvailable: Bool = python(["-c", "import openpyxl"])?.status == 0
+
+    @Test(.enabled(if: openpyxlAvailable, "python3 with openpyxl not found: sample figures not checked"))
+    func samplesReproducePublishedFigures() throws {
+        let result = try #require(Self.python(["Samples/check_samples.py", "-q"]))
+        #expect(result.status == 0, "check_samples.py failed:\n\(result.err)\(result.out)")
+    }
+
+    @Test func inboxHoldsOnlyTheTenSubmissions() throws {
+        let samples = Self.repoRoot.appendingPathComponent("Samples")
+        let names = try FileManager.default.contentsOfDirectory(atPath: samples.path)
+            .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xlsm") }.sorted()
+        let units = ["DBD", "DBI", "DBP", "MAN", "MCH", "MLA", "MNH", "NPO", "TCH", "TGI"]
+        #expect(names == units.map { "NQ04_\($0)_2016.xlsx" })
+        let expected = samples.appendingPathComponent("invalid/expected.json")
+        #expect(FileManager.default.fileExists(atPath: expected.path))
+    }
+}

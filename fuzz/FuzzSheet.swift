@@ -1,0 +1,38 @@
+/// The sheet parser: the input is one worksheet part, parsed in two chunks split where
+/// the input's first byte says (so chunk boundaries fall everywhere).
+enum FuzzSheet {
+    static let sharedStrings = ["", "Mã đơn vị", "MNH", String(repeating: "x", count: 40)]
+    static let styles = Styles(
+        dateKinds: [nil, .date, .dateTime, .time, .duration], formatIDs: [0, 14, 22, 21, 46],
+        customFormats: [:])
+
+    static func run(_ input: UnsafeRawBufferPointer) {
+        guard input.count > 1 else { return }
+        let formulas = input[0] & 1 == 1
+        let split = 1 + Int(input[0]) * (input.count - 1) / 256
+        let body = UnsafeRawBufferPointer(rebasing: input[1...])
+        let context = SheetContext(
+            sheetName: "Sheet1", part: "xl/worksheets/sheet1.xml", sharedStrings: sharedStrings, styles: styles,
+            is1904: input[0] & 2 == 2, keepFormulas: formulas, maxText: 1 << 16)
+        let handler = SheetHandler(context: context)
+        var rows = 0
+        handler.onRow = { row in
+            rows += 1
+            _ = row.cells.count
+            return rows < 100_000
+        }
+        let parser = SAXParser(part: context.part, handler: handler)
+        do {
+            let cut = min(max(split - 1, 0), body.count)
+            if try parser.feed(UnsafeRawBufferPointer(rebasing: body[..<cut])) {
+                if try parser.feed(UnsafeRawBufferPointer(rebasing: body[cut...])) {
+                    try parser.finish()
+                }
+            }
+        } catch {
+            _ = error.description
+        }
+        _ = handler.failure?.description
+        _ = handler.mergedRanges.count
+    }
+}
