@@ -5,26 +5,42 @@ import XLSX
 
 /// Issue 5's acceptance: every sample in `Samples/` validated, consolidated and written;
 /// the workbook read back by openpyxl shows the published figures.
-@Suite(.serialized) struct ConsolidationSamplesTests {
+@Suite struct ConsolidationSamplesTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
     static let samples = repo + "/Samples"
 
-    /// Validates every `*.xlsx` of `folder` (file-name order), with `replace` swapping a
-    /// sample for another file; consolidates the accepted ones.
-    static func consolidate(replace: [String: String] = [:]) throws -> (Consolidation, [FileReport]) {
+    struct Validated: Sendable {
+        var template: Template
+        var spec: ConsolidationSpec
+        var files: [(name: String, report: FileReport, submission: Submission?)]
+    }
+
+    /// Every `*.xlsx` of `Samples/` validated once (file-name order), shared by the tests.
+    static let validated: Result<Validated, any Error> = Result {
         let template = try TemplateLoader.load(path: repo + "/Jobs/nq04/template.yaml")
         let spec = try ConsolidationSpec.load(template: template)
         let validator = Validator(template: template, period: template.period.parse("2016"))
         let names = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".xlsx") }.sorted()
+        let files = names.map { name in
+            let (report, sub) = validator.validate(path: samples + "/" + name)
+            return (name, report, sub)
+        }
+        return Validated(template: template, spec: spec, files: files)
+    }
+
+    /// Consolidates the validated samples, with `replace` swapping a sample for another file.
+    static func consolidate(replace: [String: String] = [:]) throws -> (Consolidation, [FileReport]) {
+        let v = try validated.get()
+        let validator = Validator(template: v.template, period: v.template.period.parse("2016"))
         var reports: [FileReport] = []
         var subs: [Submission] = []
-        for name in names {
-            let (report, sub) = validator.validate(path: replace[name] ?? samples + "/" + name)
+        for f in v.files {
+            let (report, sub) = replace[f.name].map { validator.validate(path: $0) } ?? (f.report, f.submission)
             reports.append(report)
             if let sub { subs.append(sub) }
         }
-        return (Consolidator(spec: spec).consolidate(subs, reports: reports, period: "2016"), reports)
+        return (Consolidator(spec: v.spec).consolidate(subs, reports: reports, period: "2016"), reports)
     }
 
     @Test func everySampleIsAcceptedAndAddsUpToThePublishedCounts() throws {
