@@ -126,4 +126,23 @@ import XLSX
         #expect(r.kind == .reference)
         #expect(r.line == 8)
     }
+
+    @Test func theCompleteExampleInTheDocsLoads() throws {
+        let doc = try String(contentsOfFile: Repo.root + "/docs/templates.md", encoding: .utf8)
+        let start = try #require(doc.range(of: "## A complete example"))
+        let rest = doc[start.upperBound...]
+        let open = try #require(rest.range(of: "```yaml\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```"))
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Đảng bộ A,huyện\n")
+        _ = dir.write("xa.csv", "unit,commune\nA,Xã Một\n")
+        let path = dir.write("dv01.yaml", String(rest[open.upperBound..<close.lowerBound]))
+        let t = try TemplateLoader.load(path: path)
+        #expect(t.id == "DV01" && t.period == .quarter)
+        #expect(t.rules.map(\.code) == ["dv01-moi-le-tong", "dv01-ds-moi", "dv01-ty-le-nu", "dv01-trong-ky"])
+        #expect(t.rules[0].columns == ["cuoi_ky"])
+        #expect(t.rules[2].tolerance == 0.005)
+        #expect(t.indicator("TL_NU")?.spec.type == .percent)
+        #expect(t.summary.count == 3)
+    }
 }
