@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 Benchmarks/make_units.py OUT [-n 1000] [--seed S] [--workers W] [--period 2016]
+    python3 Benchmarks/make_units.py OUT [-n 1000] [--seed S] [--scale F] [--workers W]
 
     python3 Benchmarks/make_units.py /tmp/scale                 # 1,000 units
     swift build -c release
@@ -27,9 +27,12 @@ across units and no person (name + birth date) is admitted in two units. The
 content comes from the same generator as Samples/ (Samples/nq04_data.py and
 Samples/nq04_layout.py), with per-unit figures drawn from a seeded
 random.Random: the same command gives the same content. A unit has about
-60-260 villages and 40-400 admissions (files of 15-60 KB), the size of a real
-district report; 1,000 units hold about 14,000 communes, more than a national
-roll-up (about 10,000).
+60-260 villages and 40-400 admissions (files of 15-60 KB, 28 MB for 1,000), the
+size of a real district report; 1,000 units hold about 14,000 communes, 170,000
+villages and 190,000 admissions, more than a national roll-up (about 700
+districts, 10,000 communes). --scale multiplies the villages and admissions per
+unit (--scale 0.25: small files, to measure per-file overhead; --scale 4: big
+ones), keeping every file valid.
 
 Speed: the unit data are drawn in one process (names and villages must be unique
 across units), the files are written by --workers processes (default: the number
@@ -63,8 +66,7 @@ SYL2 = ["Lay", "Tè", "Nhé", "Chà", "Pồn", "Lói", "Thàng", "Chải", "Hồ
         "Thịnh", "Lợi", "Hưng", "Tiến", "Mỹ", "Lạc", "Đông", "Tây", "Nam", "Bắc", "Trung", "Khê", "Sáng"]
 
 
-def unit_figures(rng: random.Random, code: str, name: str, n_communes: int) -> data.UnitFigures:
-    tb = rng.randint(max(60, 6 * n_communes), 260)
+def unit_figures(rng: random.Random, code: str, name: str, tb: int, scale: float) -> data.UnitFigures:
     tb_chua = round(tb * rng.uniform(0.05, 0.35))
     trang = round(tb_chua * rng.uniform(0.0, 0.3))
     cleared = rng.randint(0, min(5, tb_chua - trang))
@@ -72,13 +74,13 @@ def unit_figures(rng: random.Random, code: str, name: str, n_communes: int) -> d
     dv = rng.randint(30, 130)
     dv_chua = round(dv * rng.uniform(0.1, 0.3))
     dv_chua_base = min(dv, dv_chua + rng.randint(0, 2))
-    kn_ct = rng.randint(40, 400)
+    kn_ct = max(5, round(rng.randint(40, 400) * scale))
     kn = max(round(kn_ct * rng.uniform(0.7, 1.05)), 2 * cleared + 2 * new_cells + 1)
     return data.UnitFigures(code, name, "huyện", kn_ct, kn, dv, dv_chua_base, dv_chua, tb,
                             tb_chua + new_cells, tb_chua, trang + cleared, trang)
 
 
-def plan_units(n: int, seed: str):
+def plan_units(n: int, seed: str, scale: float = 1.0):
     """Figures, communes and content of every unit (one process: uniqueness across units)."""
     rng = random.Random(f"{seed}:units")
     mixes = list(data.ETHNIC_MIX.values())
@@ -91,8 +93,9 @@ def plan_units(n: int, seed: str):
         base = f"{rng.choice(SYL1)} {rng.choice(SYL2)}"
         name = f"Huyện ủy {base}" if base not in used_names else f"Huyện ủy {base} {i}"
         used_names.add(base)
+        tb = max(12, round(rng.randint(60, 260) * scale))
         communes = []
-        for k in range(rng.randint(8, 20)):
+        for k in range(min(rng.randint(8, 20), tb // 6)):
             prefix = "Thị trấn" if k == 0 and rng.random() < 0.7 else "Xã"
             c = f"{prefix} {rng.choice(SYL1)} {rng.choice(SYL2)}"
             if c in used_communes:
@@ -101,7 +104,7 @@ def plan_units(n: int, seed: str):
             communes.append(c)
         data.COMMUNES[code] = communes
         data.ETHNIC_MIX[code] = rng.choice(mixes)
-        fig = unit_figures(rng, code, name, len(communes))
+        fig = unit_figures(rng, code, name, tb, scale)
         # Village names repeat across units (communes are unique, so (commune, village) is not).
         unit = data.build_unit(fig, set(), used_people, seed=seed)
         office = Office(font=rng.choice(FONTS)[0], size=rng.choice(FONTS)[1], header_fill=rng.choice(FILLS),
@@ -123,6 +126,8 @@ def main():
     ap.add_argument("-n", type=int, default=1000, help="number of units (default 1000)")
     ap.add_argument("--seed", default="tonghop-scale", help="random seed (a string)")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="writer processes")
+    ap.add_argument("--scale", type=float, default=1.0,
+                    help="multiply villages and admissions per unit (default 1.0: a real district's size)")
     ap.add_argument("--period", default="2016", help="only 2016 is supported (the samples' period)")
     a = ap.parse_args()
     if a.period != "2016":
@@ -144,7 +149,9 @@ def main():
         if f.startswith("NQ04_") and f.endswith(".xlsx"):
             os.remove(os.path.join(inbox, f))
 
-    units = plan_units(a.n, a.seed)
+    if not 0.05 <= a.scale <= 20:
+        sys.exit("make_units: --scale must be 0.05..20")
+    units = plan_units(a.n, a.seed, a.scale)
     t1 = time.time()
 
     shutil.copyfile(os.path.join(ROOT, "Jobs", "nq04", "template.yaml"), os.path.join(ref, "template.yaml"))
