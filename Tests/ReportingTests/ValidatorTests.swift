@@ -279,4 +279,54 @@ import XLSX
         let b = good.with("Kết nạp", "D5", .string("?")).with("Thông tin", "B4", .string("TGI")).with("Chỉ tiêu", "F7", .string("x y"))
         #expect(b.validate().0.issues.map(\.sheet) == ["Thông tin", "Chỉ tiêu", "Kết nạp"])
     }
+
+    @Test func fileNameWithoutAPeriodIsAMismatch() {
+        var b = good
+        b.fileName = "NQ04_MNH_moi-nhat.xlsx"
+        #expect(only(b) == ["file-name-mismatch -!-"])
+        b.fileName = "nq04_mnh_2016.XLSM"
+        #expect(only(b) == [])
+    }
+
+    @Test func fixedCellsPercentAndRatioRuleWithTolerance() throws {
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Unit A,\n")
+        let path = dir.write("t.yaml", """
+            report: T
+            title: Test
+            period: month
+            units: units.csv
+            identify:
+              sheet: Info
+              fields:
+                - { id: unit, cell: B1, label: Unit }
+                - { id: period, cell: B2, label: Period }
+            forms:
+              - sheet: Form
+                columns:
+                  - { id: now, column: C, label: Now }
+                indicators:
+                  - { code: N, label: Count, cells: { now: C3 } }
+                  - { code: K, label: Part, cells: { now: C4 } }
+                  - { code: R, label: Share, type: percent, max: 1, cells: { now: C5 } }
+            rules:
+              - code: share
+                check: R == K / N
+                tolerance: 0.0005
+                message: "{left} vs {right}"
+            """)
+        let t = try TemplateLoader.load(path: path)
+        func run(_ r: CellValue) -> [String] {
+            let wb = WorkbookSnapshot(fileName: "x.xlsx", sheets: [
+                SheetSnapshot(name: "Info", index: 0, rows: [[nil, .string("A")], [nil, .string("2016-07")]]),
+                SheetSnapshot(name: "Form", index: 1, rows: [[], [], [nil, nil, .number(7)], [nil, nil, .number(3)], [nil, nil, r]]),
+            ])
+            return Validator(template: t, period: t.period.parse("07/2016")).validate(wb).0.issues.map { "\($0.code) \($0.cell ?? "")" }
+        }
+        #expect(run(.number(0.4286)) == [])
+        #expect(run(.string("42,86%")) == ["number-as-text C5"])
+        #expect(run(.number(0.43)) == ["share C5"])
+        #expect(run(.number(1.2)) == ["out-of-range C5"])
+        #expect(run(.empty) == ["blank-required C5"])
+    }
 }
