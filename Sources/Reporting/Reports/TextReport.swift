@@ -14,7 +14,7 @@ public enum TextReport {
             var head = "\(paint(r.file, "1")): \(paint(ReportStrings.status(r.status, lang), statusColor))"
             let who = [r.unit, r.period].compactMap { $0 }.joined(separator: " ")
             if !who.isEmpty { head += " (\(who))" }
-            head += " — \(r.errorCount) \(ReportStrings.word("errors", lang).lowercased()), \(r.warningCount) \(ReportStrings.word("warnings", lang).lowercased()), \(r.infoCount) \(ReportStrings.word("infos", lang).lowercased())"
+            head += " — \(ReportStrings.word("errors", lang)): \(r.errorCount), \(ReportStrings.word("warnings", lang)): \(r.warningCount), \(ReportStrings.word("infos", lang)): \(r.infoCount)"
             out += head + "\n"
             for i in r.issues {
                 let sevColor = i.severity == .error ? "31" : i.severity == .warning ? "33" : "36"
