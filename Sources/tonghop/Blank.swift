@@ -12,15 +12,15 @@ struct Blank: ParsableCommand {
             shaded yellow and unlocked, everything else is locked (sheets protected without
             a password); code lists and yes/no columns have dropdowns (the lists are on the
             `Danh mục` sheet); numbers and dates are validated; `Hướng dẫn` explains how to
-            fill it in and which rules are checked. With --unit the unit code, its name and
-            the job's period are filled in and locked.
+            fill it in and which rules are checked. The job's period is filled in and locked;
+            with --unit, so are the unit's code and name (else the code is a dropdown).
             Exit codes: 0 written; 2 the job, template or output could not be used; 64 bad usage.
             """)
 
     @Option(help: "The job file (names the template and the period).")
     var job: String
 
-    @Option(help: "Prefill this unit's code and name (and the job's period).")
+    @Option(help: "Prefill and lock this unit's code and name.")
     var unit: String?
 
     @Option(name: [.short, .long], help: "The .xlsx file to write.")
@@ -37,7 +37,7 @@ struct Blank: ParsableCommand {
             chosen = u
         }
         do {
-            let w = try BlankForm.build(ctx.template, unit: chosen, period: chosen == nil ? nil : ctx.period)
+            let w = try BlankForm.build(ctx.template, unit: chosen, period: ctx.period)
             try w.write(to: output)
         } catch {
             printError(file: output, "cannot write the blank form: \(error)")

@@ -66,7 +66,9 @@ struct BlankFormTests {
         #expect(v.contains { $0.hasPrefix("list:'Danh mục'!$A$2") })
         #expect(v.contains("whole:0"))
         let instructions = try #require(d["Hướng dẫn"] as? [String: Any])
-        #expect((instructions["values"] as? [String: Any])?["A1"] as? String == "HƯỚNG DẪN ĐIỀN BIỂU MẪU NQ04")
+        let lines = try #require(instructions["values"] as? [String: Any])
+        #expect(lines["A1"] as? String == "HƯỚNG DẪN ĐIỀN BIỂU MẪU NQ04")
+        #expect(lines.values.contains { ($0 as? String)?.hasSuffix("cộng lại bằng tổng số đơn vị cơ sở (cả hai cột) (DV_CO + DV_CHUA == DV)") == true })
     }
 
     @Test func withoutAUnitTheUnitCellIsADropdown() throws {

@@ -241,8 +241,8 @@ public enum BlankForm {
         lines.append(("CÁC ĐIỀU KIỆN SẼ ĐƯỢC KIỂM TRA", CellStyle(font: Font(bold: true))))
         for r in t.rules {
             let sev = r.severity == .error ? "bắt buộc" : r.severity == .warning ? "cảnh báo" : "thông tin"
-            let text = IssueCatalogue.fill(r.message.vi, issue: Issue(code: r.code, severity: r.severity, file: ""), lang: .vi)
-            lines.append(("• [\(sev)] \(r.expression.source) — \(text)", CellStyle(alignment: Alignment(wrap: true))))
+            let text = r.description.map { "\($0.vi) (\(r.expression.source))" } ?? r.expression.source
+            lines.append(("• [\(sev)] \(text)", CellStyle(alignment: Alignment(wrap: true))))
         }
         lines.append(("", nil))
         lines.append(("INSTRUCTIONS (English): fill in the yellow cells only; keep sheet names; numbers as numbers, dates as dd/mm/yyyy; one row per item in the lists, with no blank rows in between.", CellStyle(alignment: Alignment(wrap: true))))
