@@ -52,6 +52,9 @@ import XLSX
         empty.order.append("Nháp")
         empty.hidden = ["Nháp"]
         #expect(empty.codes() == [])
+        var lists = good.with("Danh mục", "A2", .string("Xã Mường Nhé"))
+        lists.hidden = ["Danh mục"]
+        #expect(lists.codes() == [])
     }
 
     @Test func wrongUnitUnknownUnitAndFileName() {
