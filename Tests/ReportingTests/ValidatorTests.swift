@@ -204,6 +204,18 @@ import XLSX
         #expect(b.codes() == [])
     }
 
+    @Test func aColumnNumberingRowUnderTheHeaderIsSkipped() {
+        // Move the village rows down one and put (1)…(7) under the header.
+        var b = good
+        let old = b.cells["Thôn bản"]!
+        b.cells["Thôn bản"] = Dictionary(uniqueKeysWithValues: old.map { ref, c in
+            (ref.row >= 3 ? CellRef(row: ref.row + 1, column: ref.column) : ref, c)
+        })
+        for (i, c) in ["A", "B", "C", "D", "E", "F", "G"].enumerated() { b = b.with("Thôn bản", "\(c)4", .string("(\(i + 1))")) }
+        #expect(b.codes() == [])
+        #expect(b.validate().1?.lists["thon_ban"]?.count == 5)
+    }
+
     @Test func headerNotFoundAndMissingColumn() {
         var b = good
         b.cells["Thôn bản"] = b.cells["Thôn bản"]!.filter { $0.key.row != 2 }
