@@ -156,6 +156,8 @@ import XLSX
         let dvRow = try #require(e.row(where: "F", is: "nq04-dv-tong"))
         #expect(e["H\(dvRow)"]?.text == "F7")
         #expect(e["E\(dvRow)"]?.text == "Lỗi")
+        let missingRow = try #require(e.row(where: "F", is: "unit-missing"))
+        #expect(e["K\(missingRow)"]?.text == "Đơn vị TCH chưa nộp báo cáo")
     }
 
     @Test func sameInputGivesTheSameBytes() throws {

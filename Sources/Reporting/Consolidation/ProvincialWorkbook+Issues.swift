@@ -18,7 +18,7 @@ extension ProvincialWorkbook {
             lastColumn: lastColumn, headerRows: header...header)
         for (col, h) in heads.enumerated() { b.text(h, header, col, Styles.header, measure: false) }
 
-        let describe = options.describe ?? defaultDescription
+        let describe = options.describe ?? { IssueCatalogue.message(for: $0, lang: .vi) }
         let units = Dictionary(c.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var r = header + 1
         func row(_ issue: Issue?, file: String, unit: String?, status: String) {
@@ -74,10 +74,5 @@ extension ProvincialWorkbook {
         case .rejected: return "Bị từ chối"
         case .unreadable: return "Không đọc được"
         }
-    }
-
-    /// The issue's parameters in key order (`name: value; …`), when no catalogue is given.
-    @Sendable static func defaultDescription(_ issue: Issue) -> String {
-        issue.params.keys.sorted().map { "\($0): \(issue.params[$0]!)" }.joined(separator: "; ")
     }
 }

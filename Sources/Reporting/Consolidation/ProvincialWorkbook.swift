@@ -20,7 +20,7 @@ public enum ProvincialWorkbook {
 
     /// Choices that are not in the consolidation.
     public struct Options: Sendable {
-        /// Renders an issue as a sentence for the `Nội dung` column; nil lists its parameters.
+        /// Renders an issue as a sentence for the `Nội dung` column; nil uses the issue catalogue in Vietnamese.
         public var describe: (@Sendable (Issue) -> String)?
         /// The document's created time; nil takes the last day of the period.
         public var created: DocumentProperties.Timestamp?
