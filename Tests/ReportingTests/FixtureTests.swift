@@ -73,6 +73,10 @@ import XLSX
         #expect(s == nil)
         let missing = validator.validate(path: dir.path + "/nowhere.xlsx").0
         #expect(missing.status == .unreadable)
+        // Parser messages with line breaks become one line (the CLI prints one line per file).
+        let multi = validator.unreadable("x.xlsx", reason: "malformed XML: bad byte\nBytes: 0xC0 0xAF\n", where: "xl/workbook.xml:2")
+        #expect(multi.issues[0].found == "malformed XML: bad byte Bytes: 0xC0 0xAF")
+        #expect(multi.issues[0].params["where"] == "xl/workbook.xml:2")
     }
 
     @Test func theSamplesValidateAsTheirReadmeSays() throws {

@@ -52,6 +52,9 @@ import XLSX
         empty.order.append("Nháp")
         empty.hidden = ["Nháp"]
         #expect(empty.codes() == [])
+        var lists = good.with("Danh mục", "A2", .string("Xã Mường Nhé"))
+        lists.hidden = ["Danh mục"]
+        #expect(lists.codes() == [])
     }
 
     @Test func wrongUnitUnknownUnitAndFileName() {
@@ -199,6 +202,18 @@ import XLSX
     @Test func headerFoundDespiteCaseSpacingAndNFD() {
         let b = good.with("Thôn bản", "B3", .string("  XÃ,  PHƯỜNG, THỊ TRẤN ".decomposedStringWithCanonicalMapping))
         #expect(b.codes() == [])
+    }
+
+    @Test func aColumnNumberingRowUnderTheHeaderIsSkipped() {
+        // Move the village rows down one and put (1)…(7) under the header.
+        var b = good
+        let old = b.cells["Thôn bản"]!
+        b.cells["Thôn bản"] = Dictionary(uniqueKeysWithValues: old.map { ref, c in
+            (ref.row >= 3 ? CellRef(row: ref.row + 1, column: ref.column) : ref, c)
+        })
+        for (i, c) in ["A", "B", "C", "D", "E", "F", "G"].enumerated() { b = b.with("Thôn bản", "\(c)4", .string("(\(i + 1))")) }
+        #expect(b.codes() == [])
+        #expect(b.validate().1?.lists["thon_ban"]?.count == 5)
     }
 
     @Test func headerNotFoundAndMissingColumn() {

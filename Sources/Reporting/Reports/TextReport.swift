@@ -1,6 +1,7 @@
 /// The plain-text report: one block per file, one line per issue, coloured with ANSI
 /// escapes when printed on a terminal.
 public enum TextReport {
+    /// The report of every file, then a line of counts per status.
     public static func render(_ reports: [FileReport], lang: Language, color: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = ""

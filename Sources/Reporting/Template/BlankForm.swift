@@ -7,6 +7,10 @@ import XLSX
 /// dropdowns use, and a `Hướng dẫn` (instructions) sheet. Filled in correctly, it
 /// validates clean against the same template.
 public enum BlankForm {
+    /// The sheets the blank form adds besides the template's: the reference lists the
+    /// dropdowns read, and the instructions. Validation ignores them, hidden or not.
+    public static let listsSheet = "Danh mục"
+    public static let instructionsSheet = "Hướng dẫn"
     /// Builds the workbook; `unit` and `period` prefill the identify cells when given.
     public static func build(_ t: Template, unit: ReportingUnit? = nil, period: Period? = nil) throws(XLSXWriteError) -> WorkbookWriter {
         let w = WorkbookWriter()
@@ -222,7 +226,7 @@ public enum BlankForm {
     }
 
     private static func instructions(_ w: WorkbookWriter, _ t: Template) throws(XLSXWriteError) {
-        let s = try w.addWorksheet("Hướng dẫn")
+        let s = try w.addWorksheet(instructionsSheet)
         s.setColumnWidth(0, 110)
         var lines: [(String, CellStyle?)] = [
             ("HƯỚNG DẪN ĐIỀN BIỂU MẪU \(t.id)", CellStyle(font: Font(size: 14, bold: true, color: "1F3864"))),
@@ -275,13 +279,13 @@ final class ListSource {
         guard let i = lists.firstIndex(where: { $0.id == ref }) else { return nil }
         let n = max(1, lists[i].values.count)
         let col = CellRef.columnName(i)
-        return "'Danh mục'!$\(col)$2:$\(col)$\(n + 1)"
+        return "'\(BlankForm.listsSheet)'!$\(col)$2:$\(col)$\(n + 1)"
     }
 
     /// Writes the sheet.
     func finish() throws(XLSXWriteError) {
         guard !lists.isEmpty else { return }
-        let s = try writer.addWorksheet("Danh mục")
+        let s = try writer.addWorksheet(BlankForm.listsSheet)
         let head = CellStyle(font: Font(bold: true), fill: Fill("D9E1F2"))
         for (i, list) in lists.enumerated() {
             s.write(.string(list.id), at: CellRef(row: 0, column: i), style: head)
