@@ -29,13 +29,19 @@ public struct JobFile: Sendable {
     public var path: String
     /// Resolved paths (relative to the job file's folder, made absolute when it is).
     public var template: String
+    /// Where submissions arrive (`*.xlsx`, `*.xlsm`, not recursive).
     public var inbox: String
+    /// Where the provincial workbook and the reports go.
     public var output: String
+    /// Where rejected and unreadable files are copied (never moved).
     public var rejected: String
+    /// The ledger database.
     public var ledger: String
     /// The period as written (`2016`, `2016-Q3`, `2016-07`); checked against the template when loaded with it.
     public var period: String
+    /// Report formats and languages.
     public var reports: Reports
+    /// Reader limits and concurrency.
     public var limits: Limits
     /// The units expected this period.
     public var units: Units
@@ -44,13 +50,17 @@ public struct JobFile: Sendable {
     public struct Reports: Sendable, Hashable {
         /// `html`, `json` (and `text`, which only the CLI prints).
         public var formats: [String] = ["html", "json"]
+        /// Languages, each giving its own report files.
         public var languages: [Language] = [.vi, .en]
     }
 
     /// Reader limits and concurrency.
     public struct Limits: Sendable, Hashable {
+        /// Largest file accepted, in MiB.
         public var maxFileSizeMB: Int?
+        /// Largest uncompressed ZIP entry, in MiB.
         public var maxEntrySizeMB: Int?
+        /// Most ZIP entries.
         public var maxEntries: Int?
         /// Concurrent validations; 0 means one per core.
         public var workers: Int = 0
@@ -198,6 +208,7 @@ public struct JobFile: Sendable {
 
 /// A job file that cannot be read or has a mistake; `description` is `what [file:line]`.
 public struct JobFileError: Error, Sendable, CustomStringConvertible {
+    /// The job file, the line (when known) and what is wrong.
     public var file: String
     public var line: Int?
     public var message: String

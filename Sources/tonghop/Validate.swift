@@ -51,14 +51,10 @@ struct Validate: ParsableCommand {
         let ctx = try JobContext.load(job)
         let language = Language(rawValue: lang) ?? .vi
         let validator = Validator(template: ctx.template, period: ctx.period, limits: ctx.job.limits.readerLimits)
-        var reports: [FileReport] = []
-        for file in files {
-            let (report, _) = validator.validate(path: file)
-            if report.status == .unreadable {
-                let issue = report.issues.first
-                printError(file: file, issue?.found ?? "cannot be read", where: issue?.params["where"])
-            }
-            reports.append(report)
+        let reports = Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
+        for (file, report) in zip(files, reports) where report.status == .unreadable {
+            let issue = report.issues.first
+            printError(file: file, issue?.found ?? "cannot be read", where: issue?.params["where"])
         }
         let text: String
         switch format {
@@ -85,5 +81,43 @@ struct Validate: ParsableCommand {
         }
         if reports.contains(where: { $0.status == .unreadable }) { throw ExitCode(ExitStatus.unreadable.rawValue) }
         if reports.contains(where: { $0.status == .rejected }) { throw ExitCode(ExitStatus.problems.rawValue) }
+    }
+}
+
+extension Validate {
+    /// Validates every file, several at a time (`workers`, 0 = one per core); reports come
+    /// back in the files' order whatever order they finish in.
+    static func validateAll(_ files: [String], with validator: Validator, workers: Int) -> [FileReport] {
+        let slots = ReportSlots(count: files.count)
+        let width = max(1, min(files.count, workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount))
+        let next = ReportSlots.Counter()
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while let i = next.take(below: files.count) {
+                slots.set(i, validator.validate(path: files[i]).0)
+            }
+        }
+        return slots.all
+    }
+}
+
+/// Reports filled in by concurrent workers.
+private final class ReportSlots: @unchecked Sendable {
+    private var reports: [FileReport?]
+    private let lock = NSLock()
+    init(count: Int) { reports = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileReport) { lock.withLock { reports[i] = r } }
+    var all: [FileReport] { lock.withLock { reports.compactMap { $0 } } }
+
+    /// Hands out file indexes one at a time.
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take(below n: Int) -> Int? {
+            lock.withLock {
+                guard value < n else { return nil }
+                value += 1
+                return value - 1
+            }
+        }
     }
 }

@@ -52,6 +52,9 @@ import XLSX
         empty.order.append("Nháp")
         empty.hidden = ["Nháp"]
         #expect(empty.codes() == [])
+        var lists = good.with("Danh mục", "A2", .string("Xã Mường Nhé"))
+        lists.hidden = ["Danh mục"]
+        #expect(lists.codes() == [])
     }
 
     @Test func wrongUnitUnknownUnitAndFileName() {
@@ -201,6 +204,18 @@ import XLSX
         #expect(b.codes() == [])
     }
 
+    @Test func aColumnNumberingRowUnderTheHeaderIsSkipped() {
+        // Move the village rows down one and put (1)…(7) under the header.
+        var b = good
+        let old = b.cells["Thôn bản"]!
+        b.cells["Thôn bản"] = Dictionary(uniqueKeysWithValues: old.map { ref, c in
+            (ref.row >= 3 ? CellRef(row: ref.row + 1, column: ref.column) : ref, c)
+        })
+        for (i, c) in ["A", "B", "C", "D", "E", "F", "G"].enumerated() { b = b.with("Thôn bản", "\(c)4", .string("(\(i + 1))")) }
+        #expect(b.codes() == [])
+        #expect(b.validate().1?.lists["thon_ban"]?.count == 5)
+    }
+
     @Test func headerNotFoundAndMissingColumn() {
         var b = good
         b.cells["Thôn bản"] = b.cells["Thôn bản"]!.filter { $0.key.row != 2 }
@@ -278,5 +293,55 @@ import XLSX
     @Test func issuesAreSortedBySheetRowColumn() {
         let b = good.with("Kết nạp", "D5", .string("?")).with("Thông tin", "B4", .string("TGI")).with("Chỉ tiêu", "F7", .string("x y"))
         #expect(b.validate().0.issues.map(\.sheet) == ["Thông tin", "Chỉ tiêu", "Kết nạp"])
+    }
+
+    @Test func fileNameWithoutAPeriodIsAMismatch() {
+        var b = good
+        b.fileName = "NQ04_MNH_moi-nhat.xlsx"
+        #expect(only(b) == ["file-name-mismatch -!-"])
+        b.fileName = "nq04_mnh_2016.XLSM"
+        #expect(only(b) == [])
+    }
+
+    @Test func fixedCellsPercentAndRatioRuleWithTolerance() throws {
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Unit A,\n")
+        let path = dir.write("t.yaml", """
+            report: T
+            title: Test
+            period: month
+            units: units.csv
+            identify:
+              sheet: Info
+              fields:
+                - { id: unit, cell: B1, label: Unit }
+                - { id: period, cell: B2, label: Period }
+            forms:
+              - sheet: Form
+                columns:
+                  - { id: now, column: C, label: Now }
+                indicators:
+                  - { code: N, label: Count, cells: { now: C3 } }
+                  - { code: K, label: Part, cells: { now: C4 } }
+                  - { code: R, label: Share, type: percent, max: 1, cells: { now: C5 } }
+            rules:
+              - code: share
+                check: R == K / N
+                tolerance: 0.0005
+                message: "{left} vs {right}"
+            """)
+        let t = try TemplateLoader.load(path: path)
+        func run(_ r: CellValue) -> [String] {
+            let wb = WorkbookSnapshot(fileName: "x.xlsx", sheets: [
+                SheetSnapshot(name: "Info", index: 0, rows: [[nil, .string("A")], [nil, .string("2016-07")]]),
+                SheetSnapshot(name: "Form", index: 1, rows: [[], [], [nil, nil, .number(7)], [nil, nil, .number(3)], [nil, nil, r]]),
+            ])
+            return Validator(template: t, period: t.period.parse("07/2016")).validate(wb).0.issues.map { "\($0.code) \($0.cell ?? "")" }
+        }
+        #expect(run(.number(0.4286)) == [])
+        #expect(run(.string("42,86%")) == ["number-as-text C5"])
+        #expect(run(.number(0.43)) == ["share C5"])
+        #expect(run(.number(1.2)) == ["out-of-range C5"])
+        #expect(run(.empty) == ["blank-required C5"])
     }
 }

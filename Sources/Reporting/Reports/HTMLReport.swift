@@ -7,9 +7,11 @@ import Mustache
 public enum HTMLReport {
     /// Why the page could not be rendered (the template resource is missing or broken).
     public struct RenderError: Error, CustomStringConvertible {
+        /// What went wrong.
         public var description: String
     }
 
+    /// The page for these reports, in `lang`; `title`, `period` and `units` (for unit names) are shown when given.
     public static func render(
         _ reports: [FileReport], lang: Language, title: Localized? = nil, period: String? = nil,
         units: [ReportingUnit] = []

@@ -9,8 +9,11 @@
 public enum IssueCatalogue {
     /// One catalogue entry.
     public struct Entry: Sendable {
+        /// The stable kebab-case code.
         public var code: String
+        /// The default severity.
         public var severity: Severity
+        /// The message template per language.
         public var message: Localized
     }
 

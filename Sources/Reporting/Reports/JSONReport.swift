@@ -4,6 +4,7 @@ import Foundation
 /// the structured issues plus each issue's message rendered in the report's language.
 /// Keys are sorted, so the same reports give the same bytes.
 public enum JSONReport {
+    /// The schema id written in every document.
     public static let schema = "tonghop.validation/1"
 
     struct Document: Encodable {
@@ -35,6 +36,7 @@ public enum JSONReport {
         var params: [String: String]
     }
 
+    /// The JSON document for these reports, messages in `lang`.
     public static func render(_ reports: [FileReport], lang: Language, template: String? = nil, period: String? = nil) -> String {
         var summary = Dictionary(uniqueKeysWithValues: FileStatus.allCases.map { ($0.rawValue, 0) })
         for r in reports { summary[r.status.rawValue, default: 0] += 1 }

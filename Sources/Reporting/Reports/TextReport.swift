@@ -1,6 +1,7 @@
 /// The plain-text report: one block per file, one line per issue, coloured with ANSI
 /// escapes when printed on a terminal.
 public enum TextReport {
+    /// The report of every file, then a line of counts per status.
     public static func render(_ reports: [FileReport], lang: Language, color: Bool) -> String {
         func paint(_ s: String, _ code: String) -> String { color ? "\u{1B}[\(code)m\(s)\u{1B}[0m" : s }
         var out = ""
@@ -14,7 +15,7 @@ public enum TextReport {
             var head = "\(paint(r.file, "1")): \(paint(ReportStrings.status(r.status, lang), statusColor))"
             let who = [r.unit, r.period].compactMap { $0 }.joined(separator: " ")
             if !who.isEmpty { head += " (\(who))" }
-            head += " — \(r.errorCount) \(ReportStrings.word("errors", lang).lowercased()), \(r.warningCount) \(ReportStrings.word("warnings", lang).lowercased()), \(r.infoCount) \(ReportStrings.word("infos", lang).lowercased())"
+            head += " — \(ReportStrings.word("errors", lang)): \(r.errorCount), \(ReportStrings.word("warnings", lang)): \(r.warningCount), \(ReportStrings.word("infos", lang)): \(r.infoCount)"
             out += head + "\n"
             for i in r.issues {
                 let sevColor = i.severity == .error ? "31" : i.severity == .warning ? "33" : "36"

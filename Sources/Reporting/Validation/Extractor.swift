@@ -22,7 +22,8 @@ enum Extractor {
 
     private static func identify(_ ctx: ValidationContext) {
         let id = ctx.template.identify
-        ctx.fileNameParts = id.parseFileName(ctx.file)
+        // A name only confirms unit and period when the period part is one.
+        ctx.fileNameParts = id.parseFileName(ctx.file).flatMap { ctx.template.period.parse($0.period) != nil ? $0 : nil }
         guard let sheet = ctx.sheets[id.sheet] else { return }
         for f in id.fields {
             let cell = sheet[f.cell]
@@ -128,6 +129,7 @@ enum Extractor {
         let counterColumns = Set(list.columns.filter(\.isRowNumber).compactMap { header.columns[$0.id] })
         let dataColumns = header.columns.values.filter { !counterColumns.contains($0) }
         var row = header.row + 1
+        if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
         while row <= lastFilled {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
@@ -156,6 +158,23 @@ enum Extractor {
         }
         out.lastRow = row - 1
         return out
+    }
+
+    /// The row of column numbers many forms put under the header: `(1)`, `(2)`, … or `A`, `B`, …
+    /// in every column of the list. It is not data.
+    static func isNumberingRow(_ row: Int, _ columns: [String: Int], _ sheet: SheetSnapshot) -> Bool {
+        guard columns.count >= 2 else { return false }
+        return columns.values.allSatisfy { col in
+            let text: String
+            switch sheet[CellRef(row: row, column: col)].value {
+            case .number(let d) where d == d.rounded() && d >= 0 && d < 100: return true
+            case .string(let s): text = s.trimmingCharacters(in: .whitespaces)
+            default: return false
+            }
+            var core = Substring(text)
+            if core.hasPrefix("("), core.hasSuffix(")") { core = core.dropFirst().dropLast() }
+            return (1...2).contains(core.count) && (core.allSatisfy(\.isNumber) || (core.count == 1 && core.allSatisfy(\.isLetter)))
+        }
     }
 
     /// Codes take the reference list's spelling, so consolidation compares like with like.

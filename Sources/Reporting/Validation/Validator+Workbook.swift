@@ -7,21 +7,23 @@ extension Validator {
     public func validate(path: String) -> (FileReport, Submission?) {
         let name = (path as NSString).lastPathComponent
         do {
-            let snapshot = try Validator.snapshot(path: path, name: name, limits: limits)
+            let snapshot = try Validator.snapshot(path: path, name: name, limits: limits, sheets: template.sheetNames)
             return validate(snapshot)
         } catch {
             return (unreadable(name, reason: error.message, where: error.location), nil)
         }
     }
 
-    /// Every sheet of a workbook as a snapshot (chartsheets and other non-worksheets are
-    /// listed with no cells, so a template sheet that is a chart is reported missing data).
-    static func snapshot(path: String, name: String, limits: ReaderLimits) throws(XLSXError) -> WorkbookSnapshot {
+    /// The sheets of a workbook as snapshots. Only the template's sheets and hidden sheets
+    /// are loaded (a visible extra sheet, however large, is listed with no cells); chartsheets
+    /// and other non-worksheets have no cells.
+    static func snapshot(path: String, name: String, limits: ReaderLimits, sheets wanted: [String]) throws(XLSXError) -> WorkbookSnapshot {
         let wb = try Workbook(path: path, limits: limits)
+        let keys = Set(wanted.map(LabelKey.init))
         var sheets: [SheetSnapshot] = []
         for info in wb.sheets {
             var cells: [CellRef: SheetCell] = [:]
-            if info.kind == .worksheet {
+            if info.kind == .worksheet && (info.state != .visible || keys.contains(LabelKey(info.name))) {
                 let grid = try wb.grid(of: info)
                 for row in grid.rows {
                     for c in row.cells {

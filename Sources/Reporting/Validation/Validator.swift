@@ -41,7 +41,9 @@ public struct Validator: Sendable {
     func unreadable(_ file: String, reason: String, where location: String?) -> FileReport {
         var params: [String: String] = [:]
         if let location { params["where"] = location }
-        let issue = Issue(code: "unreadable-file", severity: .error, file: file, found: reason, params: params)
+        // One line: some parser messages carry line breaks.
+        let oneLine = reason.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+        let issue = Issue(code: "unreadable-file", severity: .error, file: file, found: oneLine, params: params)
         return FileReport(file: file, status: .unreadable, unit: nil, period: nil, issues: [issue])
     }
 

@@ -4,7 +4,7 @@ struct MissingSheetCheck: Check {
     func run(_ ctx: ValidationContext) {
         for name in ctx.template.sheetNames where ctx.sheets[name] == nil {
             let present = ctx.workbook.sheets.map(\.name).joined(separator: ", ")
-            ctx.report("missing-sheet", expected: name, found: present)
+            ctx.report("missing-sheet", sheet: name, expected: name, found: present)
         }
     }
 }
