@@ -15,7 +15,7 @@ final class WorkbookHandler: SAXHandler {
     private var nameAttributes: (name: String, local: Int?, hidden: Bool)?
     private var text: [UInt8] = []
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard ns == .main else { return true }
         if name.is("sheet") {
             let sheetName = attributes.value("name").map { OOXMLText.decode($0.buffer) } ?? ""
@@ -42,7 +42,7 @@ final class WorkbookHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         if ns == .main && name.is("definedName"), let a = nameAttributes {
             definedNames.append(
                 DefinedName(name: a.name, refersTo: OOXMLText.decode(text), localSheet: a.local, hidden: a.hidden))
@@ -51,7 +51,7 @@ final class WorkbookHandler: SAXHandler {
         return true
     }
 
-    func characters(_ t: XMLBytes) -> Bool {
+    override func characters(_ t: XMLBytes) -> Bool {
         if nameAttributes != nil && text.count < 1 << 20 { text.append(contentsOf: t.buffer) }
         return true
     }
