@@ -29,9 +29,6 @@ final class WorkbookHandler: SAXHandler {
             sheets.append(SheetEntry(name: sheetName, relationshipID: rid, state: state))
         } else if name.is("workbookPr") {
             if let v = attributes.value("date1904")?.string { is1904 = v == "1" || v.lowercased() == "true" }
-            if let v = attributes.value("dateCompatibility")?.string, v == "0" || v == "false" {
-                // Strict files may state the 1904 system this way; not the 1900 compatibility mode.
-            }
         } else if name.is("definedName") {
             let n = attributes.value("name")?.string ?? ""
             let local = attributes.value("localSheetId").flatMap { Int($0.string) }
