@@ -251,8 +251,9 @@ def write_invalid(units):
 
     with open(os.path.join(inv, "expected.json"), "w", encoding="utf-8") as fh:
         json.dump({"_about": "file -> the report it must get: status, and issues it must contain "
-                             "(code, severity, and where: any one of `at`, as 'Sheet!Cell' or 'Sheet'; "
-                             "empty `at` = no location). Other issues may appear too.",
+                             "(code, severity, and where: any one of `at`, as 'Sheet!Cell', or a sheet name "
+                             "alone: the issue's sheet, or for missing-sheet the sheet it expected; "
+                             "empty `at` = no location). Other issues may appear too, but no other error.",
                    "files": dict(sorted(expected.items()))},
                   fh, ensure_ascii=False, indent=2, sort_keys=False)
         fh.write("\n")

@@ -329,9 +329,9 @@ def _ceremony_dates(rng: random.Random, n: int, start: dt.date, end: dt.date) ->
 
 
 def build_unit(fig: UnitFigures, used_villages: set, used_people: set,
-               year: int = 2016, report_date: dt.date = REPORT_DATE) -> UnitData:
+               year: int = 2016, report_date: dt.date = REPORT_DATE, seed: str = SEED) -> UnitData:
     """All the content of one unit's submission, consistent with its figures."""
-    rng = random.Random(f"{SEED}:{fig.code}:{year}")
+    rng = random.Random(f"{seed}:{fig.code}:{year}")
     communes = COMMUNES[fig.code]
     mix = ETHNIC_MIX[fig.code]
 

@@ -23,8 +23,9 @@ if [[ $mode == asan || $mode == all ]]; then
   mkdir -p .build-asan
   export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:allocator_may_return_null=1}
   echo "== swift test --sanitize=address (log: .build-asan/test.log)"
-  swift test --sanitize=address --scratch-path .build-asan 2>&1 | tee .build-asan/test.log | grep -E "^(✘|✔ Test run|Test run|.*ERROR: AddressSanitizer|SUMMARY)" || true
-  rc=${PIPESTATUS[0]}
+  swift test --sanitize=address --scratch-path .build-asan >.build-asan/test.log 2>&1
+  rc=$?
+  grep -E "^(✘|✔ Test run|.*ERROR: AddressSanitizer|SUMMARY)" .build-asan/test.log | cut -c1-300 | tail -40
   grep -q "ERROR: AddressSanitizer" .build-asan/test.log && rc=1
   echo "asan: exit $rc"
   [[ $rc == 0 ]] || status=1
@@ -34,9 +35,10 @@ fi
 if [[ $mode == tsan || $mode == all ]]; then
   mkdir -p .build-tsan
   echo "== swift test --sanitize=thread --filter 'BatchTests|Run|Validate|Batch' (log: .build-tsan/test.log)"
-  swift test --sanitize=thread --scratch-path .build-tsan --filter 'BatchTests|RunCommand|Validate|Batch' 2>&1 \
-    | tee .build-tsan/test.log | grep -E "^(✘|✔ Test run|Test run|WARNING: ThreadSanitizer|SUMMARY)" || true
-  rc=${PIPESTATUS[0]}
+  swift test --sanitize=thread --scratch-path .build-tsan --filter 'BatchTests|RunCommand|Validate|Batch' \
+    >.build-tsan/test.log 2>&1
+  rc=$?
+  grep -E "^(✘|✔ Test run|WARNING: ThreadSanitizer|SUMMARY)" .build-tsan/test.log | cut -c1-300 | tail -40
   grep -q "WARNING: ThreadSanitizer" .build-tsan/test.log && rc=1
   echo "tsan: exit $rc"
   [[ $rc == 0 ]] || status=1

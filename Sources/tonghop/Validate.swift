@@ -1,10 +1,123 @@
 import ArgumentParser
+import Batch
+import Foundation
+import Reporting
 
-/// `tonghop validate` (being built; see the issue that owns it).
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `tonghop validate`: check submission files against the job's template.
 struct Validate: ParsableCommand {
-    static let configuration = CommandConfiguration(abstract: "Not built yet.")
+    static let configuration = CommandConfiguration(
+        abstract: "Check submission workbooks against the job's template.",
+        discussion: """
+            Every file is checked, even when others fail. The report lists, per file, its
+            status (accepted, accepted-with-warnings, rejected, unreadable) and every issue
+            with its code, severity, sheet and cell. Formats: text (coloured on a terminal;
+            NO_COLOR turns colour off), json (schema in docs/report-json.md), html (one
+            self-contained page). Messages are in Vietnamese unless --lang en.
+            Exit codes: 0 no file has errors; 1 some file has errors (rejected);
+            2 some file could not be read, or the job or template is broken; 64 bad usage.
+            """)
+
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case text, json, html
+    }
+
+    @Argument(help: "The submitted .xlsx/.xlsm files.")
+    var files: [String]
+
+    @Option(help: "The job file (names the template and the period).")
+    var job: String
+
+    @Option(help: "Report format: text, json or html.")
+    var format: Format = .text
+
+    @Option(help: "Report language: vi or en.")
+    var lang: String = "vi"
+
+    @Option(name: [.short, .long], help: "Write the report to this file instead of standard output.")
+    var output: String?
+
+    func validate() throws {
+        if files.isEmpty { throw ValidationError("give at least one file to check") }
+        if Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
+    }
+
     func run() throws {
-        printError(file: nil, "tonghop validate is not built yet")
-        throw ExitCode(ExitStatus.unreadable.rawValue)
+        let ctx = try JobContext.load(job)
+        let language = Language(rawValue: lang) ?? .vi
+        let validator = Validator(template: ctx.template, period: ctx.period, limits: ctx.job.limits.readerLimits)
+        let reports = Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
+        for (file, report) in zip(files, reports) where report.status == .unreadable {
+            let issue = report.issues.first
+            printError(file: file, issue?.found ?? "cannot be read", where: issue?.params["where"])
+        }
+        let text: String
+        switch format {
+        case .text:
+            let color = output == nil && isatty(1) == 1 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+            text = TextReport.render(reports, lang: language, color: color)
+        case .json:
+            text = JSONReport.render(reports, lang: language, template: ctx.template.id, period: ctx.period.description)
+        case .html:
+            do {
+                text = try HTMLReport.render(reports, lang: language, title: ctx.template.title, period: ctx.period.description, units: ctx.template.units)
+            } catch {
+                printError(file: nil, error.description)
+                throw ExitCode(ExitStatus.unreadable.rawValue)
+            }
+        }
+        if let output {
+            do { try AtomicFile.write(Array(text.utf8), to: output) } catch {
+                printError(file: output, "\(error)")
+                throw ExitCode(ExitStatus.unreadable.rawValue)
+            }
+        } else {
+            FileHandle.standardOutput.write(Data(text.utf8))
+        }
+        if reports.contains(where: { $0.status == .unreadable }) { throw ExitCode(ExitStatus.unreadable.rawValue) }
+        if reports.contains(where: { $0.status == .rejected }) { throw ExitCode(ExitStatus.problems.rawValue) }
+    }
+}
+
+extension Validate {
+    /// Validates every file, several at a time (`workers`, 0 = one per core); reports come
+    /// back in the files' order whatever order they finish in.
+    static func validateAll(_ files: [String], with validator: Validator, workers: Int) -> [FileReport] {
+        let slots = ReportSlots(count: files.count)
+        let width = max(1, min(files.count, workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount))
+        let next = ReportSlots.Counter()
+        DispatchQueue.concurrentPerform(iterations: width) { _ in
+            while let i = next.take(below: files.count) {
+                slots.set(i, validator.validate(path: files[i]).0)
+            }
+        }
+        return slots.all
+    }
+}
+
+/// Reports filled in by concurrent workers.
+private final class ReportSlots: @unchecked Sendable {
+    private var reports: [FileReport?]
+    private let lock = NSLock()
+    init(count: Int) { reports = Array(repeating: nil, count: count) }
+    func set(_ i: Int, _ r: FileReport) { lock.withLock { reports[i] = r } }
+    var all: [FileReport] { lock.withLock { reports.compactMap { $0 } } }
+
+    /// Hands out file indexes one at a time.
+    final class Counter: @unchecked Sendable {
+        private var value = 0
+        private let lock = NSLock()
+        func take(below n: Int) -> Int? {
+            lock.withLock {
+                guard value < n else { return nil }
+                value += 1
+                return value - 1
+            }
+        }
     }
 }

@@ -128,6 +128,7 @@ import XLSX
         let codes = c.issues.map(\.code)
         #expect(codes == ["superseded", "unit-missing", "wrong-period"])
         #expect(c.issues[0].file == "NQ04_DBP_2016_v1.xlsx")
+        #expect(c.issues[0].expected == "NQ04_DBP_2016.xlsx")
     }
 
     @Test func actionListHoldsVillagesWithoutMembersByUnitThenCommune() throws {

@@ -126,4 +126,75 @@ import XLSX
         #expect(r.kind == .reference)
         #expect(r.line == 8)
     }
+
+    @Test func theCompleteExampleInTheDocsLoads() throws {
+        let doc = try String(contentsOfFile: Repo.root + "/docs/templates.md", encoding: .utf8)
+        let start = try #require(doc.range(of: "## A complete example"))
+        let rest = doc[start.upperBound...]
+        let open = try #require(rest.range(of: "```yaml\n"))
+        let close = try #require(rest[open.upperBound...].range(of: "```"))
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Đảng bộ A,huyện\n")
+        _ = dir.write("xa.csv", "unit,commune\nA,Xã Một\n")
+        let path = dir.write("dv01.yaml", String(rest[open.upperBound..<close.lowerBound]))
+        let t = try TemplateLoader.load(path: path)
+        #expect(t.id == "DV01" && t.period == .quarter)
+        #expect(t.rules.map(\.code) == ["dv01-moi-le-tong", "dv01-ds-moi", "dv01-ty-le-nu", "dv01-trong-ky"])
+        #expect(t.rules[0].columns == ["cuoi_ky"])
+        #expect(t.rules[2].tolerance == 0.005)
+        #expect(t.indicator("TL_NU")?.spec.type == .percent)
+        #expect(t.summary.count == 3)
+    }
+
+    /// A template with a list; `old` replaced by `new` must fail at `line` with `text`.
+    private func listError(_ old: String, _ new: String) -> TemplateError? {
+        let dir = TempDir()
+        _ = dir.write("units.csv", "code,name,kind\nA,Unit A,\n")
+        let yaml = """
+            report: T
+            title: Test
+            period: year
+            units: units.csv
+            identify:
+              sheet: Info
+              fields:
+                - { id: unit, cell: B1, label: Unit }
+                - { id: period, cell: B2, label: Period }
+            lists:
+              - id: people
+                sheet: People
+                header_row: 1
+                columns:
+                  - { id: name, label: Name, required: true }
+                  - { id: born, label: Born, type: date }
+                unique: [[name, born]]
+            rules:
+              - code: r1
+                list: people
+                check: born >= date(1900, 1, 1)
+                message: m
+            """.replacingOccurrences(of: old, with: new)
+        do {
+            _ = try TemplateLoader.load(path: dir.write("t.yaml", yaml))
+            return nil
+        } catch {
+            return error
+        }
+    }
+
+    @Test func listMistakesAreReportedWithTheirLine() throws {
+        #expect(listError("", "") == nil)
+        let u = try #require(listError("unique: [[name, born]]", "unique: [[name, bron]]"))
+        #expect(u.line == 17 && u.message.contains("unknown column 'bron'"))
+        let r = try #require(listError("check: born >= date(1900, 1, 1)", "check: brn >= date(1900, 1, 1)"))
+        #expect(r.line == 21 && r.column == 12 && r.message.contains("unknown column or indicator 'brn'"))
+        let k = try #require(listError("check: born >= date(1900, 1, 1)", "check: born >= 1900"))
+        #expect(k.kind == .expression && k.message.contains("cannot order a date and a number"))
+        let l = try #require(listError("list: people", "list: persons"))
+        #expect(l.line == 20 && l.message.contains("unknown list 'persons'"))
+        let p = try #require(listError("{ id: name, label: Name, required: true }", "{ id: name, label: Name, pattern: \"[a-\" }"))
+        #expect(p.line == 15 && p.message.contains("regular expression"))
+        let d = try #require(listError("{ id: born, label: Born, type: date }", "{ id: name, label: Born, type: date }"))
+        #expect(d.message.contains("declared twice"))
+    }
 }

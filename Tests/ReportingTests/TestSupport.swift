@@ -34,3 +34,26 @@ final class TempDir {
 let nq04: Template = {
     do { return try TemplateLoader.load(path: Repo.nq04Template) } catch { fatalError("\(error)") }
 }()
+
+/// Runs `python3` with arguments; nil when python3 or openpyxl is missing (tests then skip).
+enum Python {
+    static let available: Bool = {
+        (try? run(["-c", "import openpyxl"]))?.status == 0
+    }()
+
+    static func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        p.arguments = ["python3"] + args
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+    }
+
+    static var fixtureScript: String { Repo.fixtures + "/make_fixtures.py" }
+}

@@ -39,8 +39,8 @@ public struct Consolidator: Sendable {
             }
             if let earlier = chosen[s.unit] {
                 issues.append(Issue(
-                    code: "superseded", severity: .info, file: earlier.file,
-                    params: ["unit": s.unit, "by": s.file]))
+                    code: "superseded", severity: .info, file: earlier.file, expected: s.file,
+                    params: ["unit": s.unit]))
             }
             chosen[s.unit] = s
             if !order.contains(s.unit) { order.append(s.unit) }

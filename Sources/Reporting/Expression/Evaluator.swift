@@ -8,6 +8,9 @@ protocol EvaluationEnvironment {
     func rows(of list: String) -> [ListRow]
     /// `period_start`, `period_end`, `report_date`.
     func builtin(_ name: String) -> Value
+    /// Columns of a list where some row's cell is blank or invalid: an aggregate reading
+    /// them is unknown rather than wrong. `*` when the list was not read at all.
+    func incompleteColumns(of list: String) -> Set<String>
 }
 
 /// Evaluates a checked expression. Unknown (missing) values propagate: a rule whose
@@ -56,6 +59,13 @@ struct Evaluator {
             }
             return Evaluator.apply(op, evaluate(a), evaluate(b), tolerance: tolerance)
         case .aggregate(let fn, let list, let column, let filter, _):
+            let incomplete = environment.incompleteColumns(of: list)
+            if incomplete.contains("*") { return .missing }  // the list itself was not read
+            if !incomplete.isEmpty {
+                var used = Set(filter.map(Evaluator.columnNames) ?? [])
+                if let column { used.insert(column) }
+                if !used.isDisjoint(with: incomplete) { return .missing }
+            }
             var values: [Value] = []
             var count = 0
             for r in environment.rows(of: list) {
@@ -118,6 +128,17 @@ struct Evaluator {
             default: break
             }
             return .missing
+        }
+    }
+
+    /// Every unqualified name in an expression (the list columns a filter reads).
+    static func columnNames(_ e: Expr) -> [String] {
+        switch e {
+        case .name(let n, nil, _): return [n]
+        case .unary(_, let x, _): return columnNames(x)
+        case .binary(_, let a, let b, _): return columnNames(a) + columnNames(b)
+        case .call(_, let args, _): return args.flatMap(columnNames)
+        default: return []
         }
     }
 

@@ -2,6 +2,7 @@
 public struct ExpressionError: Error, Sendable, CustomStringConvertible {
     /// Zero-based character offset in the expression.
     public var offset: Int
+    /// What is wrong.
     public var message: String
 
     public init(offset: Int, _ message: String) {

@@ -2,7 +2,7 @@
 /// (not starting with a digit); numbers use `.` for decimals; strings use double or single quotes.
 struct Lexer {
     static let keywords: Set<String> = [
-        "and", "or", "not", "where", "true", "false", "year", "years", "month", "months", "day", "days",
+        "and", "or", "not", "where", "true", "false", "years", "months", "days",
     ]
 
     static func tokenize(_ source: String) throws(ExpressionError) -> [Token] {

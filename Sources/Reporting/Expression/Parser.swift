@@ -9,7 +9,7 @@
 /// add     := mul (("+" | "-") mul)*
 /// mul     := unary (("*" | "/") unary)*
 /// unary   := "-" unary | primary
-/// primary := NUMBER ("years" | "months" | "days")? | STRING | "true" | "false"
+/// primary := NUMBER ("year[s]" | "month[s]" | "day[s]")? | STRING | "true" | "false"
 ///          | IDENT ("." IDENT)? | IDENT "(" arguments ")" | "(" expr ")"
 /// aggregate arguments := IDENT ("." IDENT)? ("where" expr)?
 /// ```
@@ -126,7 +126,13 @@ struct Parser {
         let t = advance()
         switch t.kind {
         case .number(let d):
-            if case .keyword(let unit) = peek.kind, ["year", "years", "month", "months", "day", "days"].contains(unit) {
+            var unitWord: String?
+            switch peek.kind {
+            case .keyword(let w): unitWord = w  // years, months, days
+            case .identifier(let w) where ["year", "month", "day"].contains(w): unitWord = w  // 1 year
+            default: break
+            }
+            if let unit = unitWord, ["year", "years", "month", "months", "day", "days"].contains(unit) {
                 _ = advance()
                 guard d == d.rounded() else { throw ExpressionError(offset: t.offset, "a duration needs a whole number") }
                 var dur = Expr.Duration()

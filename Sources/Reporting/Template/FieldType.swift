@@ -24,6 +24,7 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
         }
     }
 
+    /// `code(communes)` for a code type, else the name.
     public var description: String {
         if case .code(let r) = self { return "code(\(r))" }
         return name
@@ -54,8 +55,11 @@ public enum FieldType: Sendable, Hashable, CustomStringConvertible {
 
 /// What a cell may hold: the checks a form value, list cell or identify field goes through.
 public struct FieldSpec: Sendable, Hashable {
+    /// The type the cell is read as.
     public var type: FieldType
+    /// A blank cell is `blank-required`.
     public var required: Bool
+    /// Smallest and largest number allowed (`out-of-range`).
     public var min: Double?
     public var max: Double?
     /// A regular expression the whole text must match (text and code types).

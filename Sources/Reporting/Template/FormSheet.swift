@@ -43,6 +43,7 @@ public struct FormSheet: Sendable {
 
 /// Where the blank form writes an indicator's descriptive fields (zero-based columns).
 public struct FormLabelColumns: Sendable, Hashable {
+    /// Columns for STT, the label, the unit of measure and notes.
     public var number: Int?
     public var label: Int?
     public var unit: Int?

@@ -89,6 +89,7 @@ public struct Identify: Sendable {
 
 /// A labelled input cell of the identify sheet (unit, period, report date, preparer...).
 public struct IdentifyField: Sendable, Hashable {
+    /// The id (`unit`, `period`, `report_date`, free ones), label, cell and constraints.
     public var id: String
     public var label: Localized
     public var cell: CellRef

@@ -4,8 +4,10 @@ import Foundation
 /// runs of whitespace (including no-break spaces and line breaks) collapsed to one space,
 /// trimmed. `"Có  chi bộ"` in NFD and `"CÓ CHI BỘ"` give the same key.
 public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
+    /// The folded text.
     public let folded: String
 
+    /// Folds a label.
     public init(_ text: some StringProtocol) {
         let nfc = String(text).precomposedStringWithCanonicalMapping.lowercased()
         var out = ""

@@ -23,12 +23,14 @@ public struct Rule: Sendable {
     /// The message, with placeholders `{left}`, `{right}`, `{column}`, `{row}` and the
     /// indicators' codes (`{DV}`), rendered by the issue catalogue.
     public var message: Localized
+    /// What the rule asks, in words (the blank form's instructions list it).
+    public var description: Localized?
     /// The rule's line in the template file.
     public var line: Int
 
     public init(
         code: String, severity: Severity, scope: Scope, expression: Expression, columns: [String],
-        tolerance: Double, message: Localized, line: Int
+        tolerance: Double, message: Localized, description: Localized? = nil, line: Int
     ) {
         self.code = code
         self.severity = severity
@@ -37,6 +39,7 @@ public struct Rule: Sendable {
         self.columns = columns
         self.tolerance = tolerance
         self.message = message
+        self.description = description
         self.line = line
     }
 }

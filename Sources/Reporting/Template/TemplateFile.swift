@@ -91,6 +91,7 @@ struct TemplateFile: Decodable {
         var columns: [String]?
         var tolerance: Double?
         var message: LocalizedText
+        var description: LocalizedText?
     }
 
     struct SummaryFile: Decodable {
@@ -162,7 +163,7 @@ indirect enum TemplateSchema: Sendable {
         ])),
         "rules": .seq(.map([
             "code": .scalar, "severity": .scalar, "list": .scalar, "check": .scalar, "columns": .seq(.scalar),
-            "tolerance": .scalar, "message": .localized,
+            "tolerance": .scalar, "message": .localized, "description": .localized,
         ])),
         "summary": .seq(.map([
             "indicator": .scalar, "target": .scalar, "ratio": .scalar, "heading": .localized,

@@ -286,7 +286,7 @@ struct TemplateResolver {
         let tolerance = r.tolerance ?? 1e-9
         guard tolerance >= 0 else { throw doc.error(.structure, at: keys + ["tolerance"], "tolerance cannot be negative") }
         let line = doc.mark(at: keys)?.line ?? 0
-        return Rule(code: r.code, severity: severity, scope: ruleScope, expression: expression, columns: columns, tolerance: tolerance, message: r.message.value, line: line)
+        return Rule(code: r.code, severity: severity, scope: ruleScope, expression: expression, columns: columns, tolerance: tolerance, message: r.message.value, description: r.description?.value, line: line)
     }
 
     private func resolveSummary(_ s: TemplateFile.SummaryFile, at keys: [PathKey], indicators: [String: Indicator], valueColumns: [String]) throws(TemplateError) -> SummaryRow {

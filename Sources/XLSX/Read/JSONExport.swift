@@ -20,6 +20,13 @@ public enum JSONExport {
             try workbook.stream(sheet, collectMerges: false) { row in
                 do throws(XLSXError) {
                     guard row.index <= lastRow else { return true }
+                    // Streaming cannot reorder: rows out of order would print on the wrong
+                    // lines (Excel always writes them ascending), so refuse them.
+                    guard row.index >= nextRow else {
+                        throw XLSXError.invalidCell(
+                            "row \(row.index + 1) comes after row \(nextRow) (rows out of order)",
+                            sheet: sheet.name, cell: "A\(row.index + 1)")
+                    }
                     while nextRow < row.index {
                         try emptyRow()
                         nextRow += 1

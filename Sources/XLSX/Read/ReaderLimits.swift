@@ -15,11 +15,15 @@ public struct ReaderLimits: Sendable {
     public var ratioCheckThreshold: Int64
     /// Longest text of one cell or shared string, in UTF-8 bytes (default 32,767 × 4).
     public var maxCellTextLength: Int
+    /// Most shared strings (`<si>` items) accepted (default 10,000,000). Each costs memory
+    /// even when empty: a 19 MB file of 40 million `<si/>` otherwise held ~1 GB.
+    public var maxSharedStrings: Int
 
     public init(
         maxFileSize: Int64 = 512 << 20, maxEntries: Int = 10_000, maxEntrySize: Int64 = 1 << 30,
         maxTotalSize: Int64 = 4 << 30, minCompressionRatio: Double = 0.01,
-        ratioCheckThreshold: Int64 = 100_000, maxCellTextLength: Int = 32_767 * 4
+        ratioCheckThreshold: Int64 = 100_000, maxCellTextLength: Int = 32_767 * 4,
+        maxSharedStrings: Int = 10_000_000
     ) {
         self.maxFileSize = maxFileSize
         self.maxEntries = maxEntries
@@ -28,6 +32,7 @@ public struct ReaderLimits: Sendable {
         self.minCompressionRatio = minCompressionRatio
         self.ratioCheckThreshold = ratioCheckThreshold
         self.maxCellTextLength = maxCellTextLength
+        self.maxSharedStrings = maxSharedStrings
     }
 
     /// The defaults listed above.

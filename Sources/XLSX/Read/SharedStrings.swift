@@ -6,6 +6,7 @@ final class SharedStringsHandler: SAXHandler {
     private(set) var failure: XLSXError?
     private let part: String
     private let maxText: Int
+    private let maxStrings: Int
     private var text: [UInt8] = []
     private var inItem = false
     private var inText = false
@@ -14,6 +15,7 @@ final class SharedStringsHandler: SAXHandler {
     init(part: String, limits: ReaderLimits) {
         self.part = part
         self.maxText = limits.maxCellTextLength
+        self.maxStrings = limits.maxSharedStrings
         text.reserveCapacity(256)
     }
 
@@ -41,6 +43,11 @@ final class SharedStringsHandler: SAXHandler {
             phoneticDepth -= 1
         } else if name.is("si") {
             inItem = false
+            if strings.count >= maxStrings {
+                failure = .limitExceeded(
+                    limit: "maxSharedStrings", detail: "more than \(maxStrings) shared strings", part: part)
+                return false
+            }
             strings.append(OOXMLText.decode(text))
         }
         return true

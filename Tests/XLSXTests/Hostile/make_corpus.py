@@ -16,6 +16,7 @@ must give it in manifest.json:
 
 `secretFile`: the file's content (first line) must never appear in stdout or stderr.
 `stdoutContains`: strings the CSV output of `tonghop inspect FILE` must contain.
+`statsOutcome`: the outcome of `tonghop inspect --stats FILE` when it differs.
 `neverCreated`: paths that must not exist after the run (zip-slip).
 `large`: made at test time by `--large` (never committed; a few MB each at most on
 disk, though some inflate to gigabytes).
@@ -241,9 +242,11 @@ CASES = []
 
 
 def case(file, outcome, why, message=None, large=False, secret=None, stdout=None, tool=None,
-         never_created=None):
+         never_created=None, stats_outcome=None):
     def deco(fn):
         m = {"file": file, "outcome": outcome, "why": why}
+        if stats_outcome:
+            m["statsOutcome"] = stats_outcome
         if never_created:
             m["neverCreated"] = never_created
         if message:
@@ -292,7 +295,7 @@ def bomb_sheet(gib):
 
 
 @case("zip_bomb.xlsx", "error", "sheet1.xml inflates to 2.5 GiB from ~6 MB; sizes honest, ratio 0.0025",
-      large=True)
+      large=True, message="maxEntrySize")
 def _zip_bomb(b):
     raw, crc, usize = bomb_sheet(2.5)
     return zip_bytes([e if e["name"] != SHEET1 else entry(SHEET1, b"", raw=raw, crc=crc, usize=usize)
@@ -300,7 +303,7 @@ def _zip_bomb(b):
 
 
 @case("zip_bomb_lying_sizes.xlsx", "error",
-      "sheet1.xml inflates to 2.5 GiB but its headers declare 100,000 bytes", large=True)
+      "sheet1.xml inflates to 2.5 GiB but its headers declare 100,000 bytes", large=True, message="declared size")
 def _zip_bomb_lying(b):
     raw, crc, usize = bomb_sheet(2.5)
     return zip_bytes([e if e["name"] != SHEET1 else entry(SHEET1, b"", raw=raw, crc=crc, usize=100_000)
@@ -309,7 +312,7 @@ def _zip_bomb_lying(b):
 
 @case("zip_bomb_many_entries.xlsx", "error",
       "20,000 extra entries (limit 10,000), each 64 KiB of zeros deflated to ~70 bytes",
-      large=True)
+      large=True, message="maxEntries")
 def _zip_bomb_many(b):
     z = bytes(1 << 16)
     raw = deflate(z, 9)
@@ -338,7 +341,7 @@ def _zip_bomb_nested(b):
 
 @case("zip_bomb_overlapping.xlsx", "error",
       "ten central-directory entries (sheet1..sheet10) all point at one local header and its data "
-      "(the overlapping-file bomb)")
+      "(the overlapping-file bomb)", message="overlaps")
 def _zip_bomb_overlap(b):
     wb = b.get(WORKBOOK).decode()
     rels = b.get(WB_RELS).decode()
@@ -434,20 +437,20 @@ def _xinclude(b):
 
 
 # --- broken ZIP structure -----------------------------------------------------------------
-@case("truncated.xlsx", "error", "the base workbook cut in half (no central directory)")
+@case("truncated.xlsx", "error", "the base workbook cut in half (no central directory)", message="truncated")
 def _truncated(b):
     blob = b.zip()
     return blob[: len(blob) // 2]
 
 
-@case("truncated_in_eocd.xlsx", "error", "the base workbook missing its last 10 bytes (EOCD cut)")
+@case("truncated_in_eocd.xlsx", "error", "the base workbook missing its last 10 bytes (EOCD cut)", message="truncated")
 def _truncated_eocd(b):
     return b.zip()[:-10]
 
 
 @case("truncated_entry_data.xlsx", "error",
       "the central directory is intact but sheet1.xml's compressed data is cut short "
-      "(its data replaced by half of itself, sizes kept)")
+      "(its data replaced by half of itself, sizes kept)", message="truncated")
 def _truncated_entry(b):
     data = b.get(SHEET1)
     comp = deflate(data)
@@ -464,33 +467,33 @@ def _crc(b):
 
 
 @case("crc_mismatch_stored.xlsx", "error",
-      "sheet1.xml stored (method 0) with one data byte changed after the CRC was computed", message="CRC")
+      "sheet1.xml stored (method 0) with the number 2016 changed to 2916 after the CRC was computed "
+      "(the XML stays valid: only the CRC can tell)", message="CRC")
 def _crc_stored(b):
     data = b.get(SHEET1)
-    bad = bytearray(data)
-    i = bad.rfind(b"<v>") + 3
-    bad[i] = ord("9") if bad[i] != ord("9") else ord("8")
-    return zip_bytes([e if e["name"] != SHEET1 else entry(SHEET1, bytes(bad), 0, crc=zlib.crc32(data) & 0xFFFFFFFF)
+    assert b"<v>2016</v>" in data
+    bad = data.replace(b"<v>2016</v>", b"<v>2916</v>")
+    return zip_bytes([e if e["name"] != SHEET1 else entry(SHEET1, bad, 0, crc=zlib.crc32(data) & 0xFFFFFFFF)
                       for e in b.entries()])
 
 
-@case("cd_offset_beyond_eof.xlsx", "error", "the end record puts the central directory past the end of the file")
+@case("cd_offset_beyond_eof.xlsx", "error", "the end record puts the central directory past the end of the file", message="central directory")
 def _cd_beyond(b):
     return zip_bytes(b.entries(), eocd={"cd_offset": 0x7FFFFFF0})
 
 
-@case("cd_size_too_large.xlsx", "error", "the end record's central-directory size is larger than the file")
+@case("cd_size_too_large.xlsx", "error", "the end record's central-directory size is larger than the file", message="central directory")
 def _cd_size(b):
     return zip_bytes(b.entries(), eocd={"cd_size": 0x7FFFFFF0})
 
 
 @case("cd_entry_count_lies.xlsx", "error",
-      "the end record claims 65,535 entries; the central directory holds 10")
+      "the end record claims 65,535 entries; the central directory holds 10", message="maxEntries")
 def _cd_count(b):
     return zip_bytes(b.entries(), eocd={"count": 0xFFFE, "count_disk": 0xFFFE})
 
 
-@case("cd_garbage.xlsx", "error", "the central directory overwritten with pseudo-random bytes")
+@case("cd_garbage.xlsx", "error", "the central directory overwritten with pseudo-random bytes", message="central directory")
 def _cd_garbage(b):
     blob = bytearray(b.zip())
     eocd = blob.rfind(b"PK\x05\x06")
@@ -502,7 +505,7 @@ def _cd_garbage(b):
 
 
 @case("cd_name_length_huge.xlsx", "error",
-      "the first central entry's name length is 65,535: the name runs past the directory")
+      "the first central entry's name length is 65,535: the name runs past the directory", message="central directory")
 def _cd_namelen(b):
     blob = bytearray(b.zip())
     eocd = blob.rfind(b"PK\x05\x06")
@@ -512,19 +515,19 @@ def _cd_namelen(b):
 
 
 @case("local_header_offset_beyond_eof.xlsx", "error",
-      "sheet1.xml's central entry points at a local header past the end of the file")
+      "sheet1.xml's central entry points at a local header past the end of the file", message="outside the file")
 def _lh_beyond(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, offset=0x7FFFFF00) for e in b.entries()])
 
 
 @case("local_header_garbage.xlsx", "error",
-      "sheet1.xml's central entry points into the middle of another entry's data (no local signature)")
+      "sheet1.xml's central entry points into the middle of another entry's data (no local signature)", message="damaged")
 def _lh_garbage(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, offset=7) for e in b.entries()])
 
 
 @case("zip64_bogus_locator.xlsx", "error",
-      "the end record says 0xFFFFFFFF (look in ZIP64) and a ZIP64 locator points nowhere")
+      "the end record says 0xFFFFFFFF (look in ZIP64) and a ZIP64 locator points nowhere", message="ZIP64")
 def _zip64(b):
     blob = zip_bytes(b.entries(), eocd={"cd_offset": 0xFFFFFFFF, "cd_size": 0xFFFFFFFF,
                                         "count": 0xFFFF, "count_disk": 0xFFFF})
@@ -533,27 +536,27 @@ def _zip64(b):
     return blob[:eocd] + locator + blob[eocd:]
 
 
-@case("empty_zip.xlsx", "error", "a valid ZIP with no entries at all")
+@case("empty_zip.xlsx", "error", "a valid ZIP with no entries at all", message="missing part")
 def _empty_zip(b):
     return zip_bytes([])
 
 
 @case("duplicate_entries.xlsx", "error",
-      "two entries named xl/worksheets/sheet1.xml with different contents (which one is the sheet?)")
+      "two entries named xl/worksheets/sheet1.xml with different contents (which one is the sheet?)", message="same name")
 def _dup(b):
     other = sheet(one_cell("A1", "<is><t>the other one</t></is>", "inlineStr"))
     return zip_bytes(b.entries() + [entry(SHEET1, other)])
 
 
 @case("duplicate_entries_case.xlsx", "error",
-      "xl/worksheets/sheet1.xml and XL/Worksheets/Sheet1.xml: the same part when names match without case")
+      "xl/worksheets/sheet1.xml and XL/Worksheets/Sheet1.xml: the same part when names match without case", message="same name")
 def _dup_case(b):
     other = sheet(one_cell("A1", "<is><t>the other one</t></is>", "inlineStr"))
     return zip_bytes(b.entries() + [entry("XL/Worksheets/Sheet1.xml", other)])
 
 
 @case("overlapping_entries.xlsx", "error",
-      "sheet1.xml's declared compressed size runs over the next entry's local header")
+      "sheet1.xml's declared compressed size runs over the next entry's local header", message="overlaps")
 def _overlap(b):
     data = b.get(SHEET1)
     comp = deflate(data)
@@ -565,19 +568,19 @@ def _overlap(b):
 
 
 @case("lying_size_smaller.xlsx", "error",
-      "sheet1.xml inflates to more than its declared uncompressed size (declared 100)")
+      "sheet1.xml inflates to more than its declared uncompressed size (declared 100)", message="declared size")
 def _lie_small(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, usize=100) for e in b.entries()])
 
 
 @case("lying_size_larger.xlsx", "error",
-      "sheet1.xml inflates to less than its declared uncompressed size (declared 10 MB)")
+      "sheet1.xml inflates to less than its declared uncompressed size (declared 10 MB)", message="directory says")
 def _lie_large(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, usize=10_000_000) for e in b.entries()])
 
 
 @case("lying_size_stored.xlsx", "error",
-      "sheet1.xml stored (method 0) with compressed and uncompressed sizes 20 bytes short")
+      "sheet1.xml stored (method 0) with compressed and uncompressed sizes 20 bytes short", message="CRC")
 def _lie_stored(b):
     data = b.get(SHEET1)
     return zip_bytes([e if e["name"] != SHEET1 else entry(SHEET1, data, 0, csize=len(data) - 20,
@@ -585,12 +588,12 @@ def _lie_stored(b):
                       for e in b.entries()])
 
 
-@case("bzip2_entry.xlsx", "error", "sheet1.xml compressed with bzip2 (method 12)")
+@case("bzip2_entry.xlsx", "error", "sheet1.xml compressed with bzip2 (method 12)", message="bzip2")
 def _bzip2(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, method=12) for e in b.entries()])
 
 
-@case("unknown_method_entry.xlsx", "error", "sheet1.xml with compression method 93 (zstd)")
+@case("unknown_method_entry.xlsx", "error", "sheet1.xml with compression method 93 (zstd)", message="method 93")
 def _zstd(b):
     return zip_bytes([e if e["name"] != SHEET1 else dict(e, method=93, raw=deflate(e["data"]))
                       for e in b.entries()])
@@ -618,7 +621,7 @@ def zipcrypto(data, password, crc):
 
 
 @case("encrypted_entry_zipcrypto.xlsx", "error",
-      "every entry encrypted with traditional PKWARE encryption (flag bit 0), password 'secret'")
+      "every entry encrypted with traditional PKWARE encryption (flag bit 0), password 'secret'", message="encrypted")
 def _zipcrypto(b):
     out = []
     for name, data in b.parts:
@@ -628,7 +631,7 @@ def _zipcrypto(b):
 
 
 @case("encrypted_entry_aes.xlsx", "error",
-      "sheet1.xml marked WinZip AES-256 (method 99, extra field 0x9901), data random")
+      "sheet1.xml marked WinZip AES-256 (method 99, extra field 0x9901), data random", message="encrypted")
 def _aes(b):
     data = b.get(SHEET1)
     extra = struct.pack("<HHH2sBH", 0x9901, 7, 2, b"AE", 3, 8)
@@ -638,17 +641,17 @@ def _aes(b):
 
 
 # --- not an xlsx at all ---------------------------------------------------------------------
-@case("text_file.xlsx", "error", "a CSV text file named .xlsx")
+@case("text_file.xlsx", "error", "a CSV text file named .xlsx", message="not an XLSX")
 def _text(b):
     return "Mã đơn vị,MNH\nTên đơn vị,Huyện ủy Mường Nhé\nKỳ báo cáo,2016\n".encode()
 
 
-@case("empty_file.xlsx", "error", "zero bytes")
+@case("empty_file.xlsx", "error", "zero bytes", message="not an XLSX")
 def _empty(b):
     return b""
 
 
-@case("html_file.xlsx", "error", "an HTML table saved as .xlsx (what some web exports do)")
+@case("html_file.xlsx", "error", "an HTML table saved as .xlsx (what some web exports do)", message="not an XLSX")
 def _html(b):
     return b"<html><body><table><tr><td>MNH</td><td>2016</td></tr></table></body></html>\n"
 
@@ -668,20 +671,20 @@ def soffice_convert(base_path, fmt):
 
 
 @case("legacy_xls.xlsx", "error", "an Excel 97-2003 .xls (CFB/OLE2 container), made by LibreOffice",
-      tool="soffice")
+      tool="soffice", message=".xls")
 def _xls(b):
     return soffice_convert(os.path.join(CORPUS, BASE), "xls")
 
 
 @case("ods_file.xlsx", "error", "an OpenDocument spreadsheet (a ZIP without OOXML parts), made by LibreOffice",
-      tool="soffice")
+      tool="soffice", message="OpenDocument")
 def _ods(b):
     return soffice_convert(os.path.join(CORPUS, BASE), "ods")
 
 
 @case("password_protected.xlsx", "error",
       "the base workbook encrypted with password 'secret' by msoffcrypto-tool: a CFB file with an "
-      "EncryptedPackage stream", tool="msoffcrypto")
+      "EncryptedPackage stream", tool="msoffcrypto", message="password")
 def _encrypted(b):
     try:
         from msoffcrypto.format.ooxml import OOXMLFile
@@ -694,7 +697,7 @@ def _encrypted(b):
     return out.getvalue()
 
 
-@case("cfb_header_only.xlsx", "error", "just the 8-byte CFB signature and zeros (512 bytes)")
+@case("cfb_header_only.xlsx", "error", "just the 8-byte CFB signature and zeros (512 bytes)", message=".xls")
 def _cfb(b):
     return bytes.fromhex("D0CF11E0A1B11AE1") + bytes(504)
 
@@ -712,7 +715,7 @@ def _slip(b):
 
 
 @case("rel_target_traversal.xlsx", "error",
-      "the first sheet's relationship target is ../../../../../../etc/passwd", secret="/etc/passwd")
+      "the first sheet's relationship target is ../../../../../../etc/passwd", secret="/etc/passwd", message="missing part")
 def _rel_dotdot(b):
     rels = b.get(WB_RELS).decode().replace('Target="/xl/worksheets/sheet1.xml"', 'Target="../../../../../../etc/passwd"')
     rels = rels.replace('Target="worksheets/sheet1.xml"', 'Target="../../../../../../etc/passwd"')
@@ -721,7 +724,7 @@ def _rel_dotdot(b):
 
 
 @case("rel_target_absolute.xlsx", "error", "the first sheet's relationship target is /etc/passwd",
-      secret="/etc/passwd")
+      secret="/etc/passwd", message="missing part")
 def _rel_abs(b):
     rels = b.get(WB_RELS).decode().replace('Target="/xl/worksheets/sheet1.xml"', 'Target="/etc/passwd"')
     rels = rels.replace('Target="worksheets/sheet1.xml"', 'Target="/etc/passwd"')
@@ -730,7 +733,7 @@ def _rel_abs(b):
 
 
 @case("rel_target_external_file.xlsx", "error",
-      "the first sheet's relationship is TargetMode=External, file:///etc/passwd", secret="/etc/passwd")
+      "the first sheet's relationship is TargetMode=External, file:///etc/passwd", secret="/etc/passwd", message="missing part")
 def _rel_ext(b):
     rels = b.get(WB_RELS).decode()
     for t in ('Target="/xl/worksheets/sheet1.xml"', 'Target="worksheets/sheet1.xml"'):
@@ -745,12 +748,12 @@ def _xfe(b):
     return b.zip(replace={SHEET1: sheet('<row r="1"><c r="A1"><v>1</v></c><c r="XFE1"><v>2</v></c></row>')})
 
 
-@case("row_beyond_1048576.xlsx", "error", "a row numbered 1,048,577, one past the last")
+@case("row_beyond_1048576.xlsx", "error", "a row numbered 1,048,577, one past the last", message="1048577")
 def _row_beyond(b):
     return b.zip(replace={SHEET1: sheet('<row r="1048577"><c r="A1048577"><v>1</v></c></row>')})
 
 
-@case("cell_ref_overflow.xlsx", "error", "a cell reference AAAAAAAAAAAAAAAAAAAAAA99999999999999999999999 (overflows Int)")
+@case("cell_ref_overflow.xlsx", "error", "a cell reference AAAAAAAAAAAAAAAAAAAAAA99999999999999999999999 (overflows Int)", message="invalid cell reference")
 def _ref_overflow(b):
     return b.zip(replace={SHEET1: sheet('<row r="1"><c r="AAAAAAAAAAAAAAAAAAAAAA99999999999999999999999"><v>1</v></c></row>')})
 
@@ -762,22 +765,22 @@ def _dimension(b):
     return b.zip(replace={SHEET1: sheet(OK_ROW, before='<dimension ref="A1:XFD1048576"/>')})
 
 
-@case("sst_index_out_of_range.xlsx", "error", "a shared-string cell with index 999999 (the table holds 27)")
+@case("sst_index_out_of_range.xlsx", "error", "a shared-string cell with index 999999 (the table holds 27)", message="shared string index")
 def _sst_range(b):
     return b.zip(replace={SHEET1: sheet(one_cell("A1", "<v>999999</v>", "s"))})
 
 
-@case("sst_index_negative.xlsx", "error", "a shared-string cell with index -1")
+@case("sst_index_negative.xlsx", "error", "a shared-string cell with index -1", message="shared string index")
 def _sst_neg(b):
     return b.zip(replace={SHEET1: sheet(one_cell("A1", "<v>-1</v>", "s"))})
 
 
-@case("sst_index_huge.xlsx", "error", "a shared-string cell with index 18446744073709551616 (2^64)")
+@case("sst_index_huge.xlsx", "error", "a shared-string cell with index 18446744073709551616 (2^64)", message="shared string index")
 def _sst_huge(b):
     return b.zip(replace={SHEET1: sheet(one_cell("A1", "<v>18446744073709551616</v>", "s"))})
 
 
-@case("missing_shared_strings.xlsx", "error", "shared-string cells but no shared-strings part")
+@case("missing_shared_strings.xlsx", "error", "shared-string cells but no shared-strings part", message="shared string index")
 def _sst_missing(b):
     return b.zip(drop={SST})
 
@@ -812,26 +815,26 @@ def _bool(b):
     return b.zip(replace={SHEET1: sheet(OK_ROW + '<row r="2"><c r="B2" t="b"><v>7</v></c></row>')})
 
 
-@case("invalid_utf8_shared_string.xlsx", "error", "a shared string holding the bytes C3 28 (not UTF-8)")
+@case("invalid_utf8_shared_string.xlsx", "error", "a shared string holding the bytes C3 28 (not UTF-8)", message="UTF-8")
 def _badutf8(b):
     x = sst(["ok", "XX"]).replace(b"XX", b"\xc3\x28")
     return b.zip(replace={SST: x, SHEET1: sheet(one_cell("A1", "<v>1</v>", "s"))})
 
 
-@case("invalid_utf8_overlong.xlsx", "error", "an inline string holding C0 AF, an overlong '/'")
+@case("invalid_utf8_overlong.xlsx", "error", "an inline string holding C0 AF, an overlong '/'", message="UTF-8")
 def _overlong(b):
     x = sheet(one_cell("A1", "<is><t>XX</t></is>", "inlineStr")).replace(b"XX", b"\xc0\xaf")
     return b.zip(replace={SHEET1: x})
 
 
-@case("invalid_utf8_sheet_name.xlsx", "error", "workbook.xml gives the first sheet a name with byte FF")
+@case("invalid_utf8_sheet_name.xlsx", "error", "workbook.xml gives the first sheet a name with byte FF", message="UTF-8")
 def _badname(b):
     wb = b.get(WORKBOOK).replace("Thông tin".encode(), b"Th\xffng tin")
     return b.zip(replace={WORKBOOK: wb})
 
 
 @case("huge_string_200mb.xlsx", "error", "one shared string of 200,000,000 'A's (~200 KB deflated)",
-      large=True)
+      large=True, message="minCompressionRatio")
 def _huge(b):
     head = (f'<?xml version="1.0" encoding="UTF-8"?>\n<sst xmlns="{MAIN_NS}" count="1" uniqueCount="1">'
             '<si><t>').encode()
@@ -843,7 +846,7 @@ def _huge(b):
 
 @case("huge_string_incompressible.xlsx", "error",
       "one inline string of 3,000,000 random letters (deflates ~60%, so no ratio check stops it; the "
-      "cell-text limit must)", large=True)
+      "cell-text limit must)", large=True, message="maxCellTextLength")
 def _huge_random(b):
     letters = b"abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789" * 5
     table = bytes(letters[i % len(letters)] for i in range(256))
@@ -858,7 +861,7 @@ def _missing_sheet(b):
     return b.zip(drop={SHEET1})
 
 
-@case("missing_workbook_part.xlsx", "error", "xl/workbook.xml is absent")
+@case("missing_workbook_part.xlsx", "error", "xl/workbook.xml is absent", message="workbook.xml")
 def _missing_wb(b):
     return b.zip(drop={WORKBOOK})
 
@@ -919,24 +922,75 @@ def _wide(b):
     return b.zip(replace={SHEET1: sheet(f'<row r="1">{cells}</row>')})
 
 
-@case("deep_nesting_sheet.xlsx", "error", "100,000 nested elements after sheetData in sheet1.xml")
+def nest(n, inner=""):
+    """n nested elements named a or b at random, so that the part does not
+    compress 400:1 (a ratio check would refuse it before libxml2's depth limit is reached)."""
+    rnd = random.Random(n)
+    names = [rnd.choice("ab") for _ in range(n)]
+    return "".join(f"<{x}>" for x in names) + inner + "".join(f"</{x}>" for x in reversed(names))
+
+
+@case("deep_nesting_sheet.xlsx", "error", "100,000 nested elements after sheetData in sheet1.xml",
+      message="depth")
 def _deep(b):
+    return b.zip(replace={SHEET1: sheet(OK_ROW, after=nest(100_000))})
+
+
+@case("deep_nesting_cell.xlsx", "error", "100,000 nested elements inside one inline string", message="depth")
+def _deep_cell(b):
+    return b.zip(replace={SHEET1: sheet(one_cell("A1", "<is>" + nest(100_000, "<t>x</t>") + "</is>", "inlineStr"))})
+
+
+@case("deep_nesting_shared_strings.xlsx", "error", "100,000 nested elements in the shared-strings part",
+      message="depth")
+def _deep_sst(b):
+    x = b.get(SST).replace(b"</sst>", nest(100_000).encode() + b"</sst>")
+    return b.zip(replace={SST: x})
+
+
+@case("deep_nesting_compressible.xlsx", "error",
+      "100,000 levels of <x>: 700 KB that deflates 400:1; the depth limit (256) stops it in the first "
+      "chunk, before the ratio check that runs while inflating", message="depth")
+def _deep_x(b):
     n = 100_000
     return b.zip(replace={SHEET1: sheet(OK_ROW, after="<x>" * n + "</x>" * n)})
 
 
-@case("deep_nesting_cell.xlsx", "error", "100,000 nested <r> elements inside one inline string")
-def _deep_cell(b):
-    n = 100_000
-    return b.zip(replace={SHEET1: sheet(one_cell("A1", "<is>" + "<r>" * n + "<t>x</t>" + "</r>" * n + "</is>",
-                                                 "inlineStr"))})
+@case("rows_out_of_order.xlsx", "error",
+      "rows 3, 1, 2 in that order: streamed CSV cannot reorder them (the --stats sum does not care)",
+      message="out of order", stats_outcome="read")
+def _rows_order(b):
+    return b.zip(replace={SHEET1: sheet('<row r="3"><c r="A3"><v>3</v></c></row><row r="1"><c r="A1"><v>1</v></c>'
+                                        '</row><row r="2"><c r="B2"><v>2</v></c></row>')})
 
 
-@case("deep_nesting_shared_strings.xlsx", "error", "100,000 nested elements in the shared-strings part")
-def _deep_sst(b):
-    n = 100_000
-    x = sst(["ok"]).replace(b"</sst>", b"<x>" * n + b"</x>" * n + b"</sst>")
-    return b.zip(replace={SST: x, SHEET1: sheet(one_cell("A1", "<v>0</v>", "s"))})
+@case("sheets_share_part.xlsx", "error",
+      "3 more sheets whose relationships all point at sheet1.xml (5,000 of them made --stats parse 1 GB)",
+      message="share the part")
+def _share(b):
+    wb = b.get(WORKBOOK).decode()
+    rels = b.get(WB_RELS).decode()
+    wb = wb.replace("</sheets>", "".join(f'<sheet name="S{i}" sheetId="{i + 10}" r:id="rS{i}"/>'
+                                         for i in range(3)) + "</sheets>")
+    rels = rels.replace("</Relationships>", "".join(
+        f'<Relationship Id="rS{i}" Type="{REL_NS}/worksheet" Target="worksheets/sheet1.xml"/>'
+        for i in range(3)) + "</Relationships>")
+    return b.zip(replace={WORKBOOK: wb.encode(), WB_RELS: rels.encode()})
+
+
+@case("many_sheets.xlsx", "read",
+      "10,000 chartsheets besides the two worksheets (looking each relationship up by scanning was "
+      "quadratic)", stdout=BASE_CSV_LINES)
+def _many_sheets(b):
+    n = 10_000
+    wb = b.get(WORKBOOK).decode()
+    rels = b.get(WB_RELS).decode()
+    wb = wb.replace("</sheets>", "".join(f'<sheet name="C{i}" sheetId="{i + 10}" r:id="rC{i}"/>'
+                                         for i in range(n)) + "</sheets>")
+    rels = rels.replace("</Relationships>", "".join(
+        f'<Relationship Id="rC{i}" Type="{REL_NS}/chartsheet" Target="chartsheets/sheet{i}.xml"/>'
+        for i in range(n)) + "</Relationships>")
+    return b.zip(replace={WORKBOOK: wb.encode(), WB_RELS: rels.encode()})
 
 
 @case("not_xml_sheet.xlsx", "error", "sheet1.xml holds PNG-like binary bytes", message="sheet1.xml")

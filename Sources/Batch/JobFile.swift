@@ -1,0 +1,245 @@
+import Foundation
+import Reporting
+import XLSX
+import Yams
+
+/// A job file (`Jobs/nq04-2016.yaml`): which template, which period, where submissions
+/// arrive and where outputs go. Paths in the file are relative to the file; `load`
+/// resolves them against its folder.
+///
+/// ```yaml
+/// job: 1
+/// name: nq04-2016
+/// template: nq04/template.yaml
+/// period: "2016"
+/// inbox: ../Samples
+/// output: ../out/nq04-2016
+/// rejected: ../out/nq04-2016/rejected
+/// ledger: ../out/nq04-2016/ledger.sqlite
+/// reports: { formats: [html, json], languages: [vi, en] }
+/// limits: { max_file_size_mb: 50, max_entry_size_mb: 256, max_entries: 1000, workers: 0 }
+/// units: all
+/// ```
+public struct JobFile: Sendable {
+    /// The job file format version (`job: 1`).
+    public var version: Int
+    /// The job's name (`nq04-2016`).
+    public var name: String
+    /// The job file's own path, as given.
+    public var path: String
+    /// Resolved paths (relative to the job file's folder, made absolute when it is).
+    public var template: String
+    /// Where submissions arrive (`*.xlsx`, `*.xlsm`, not recursive).
+    public var inbox: String
+    /// Where the provincial workbook and the reports go.
+    public var output: String
+    /// Where rejected and unreadable files are copied (never moved).
+    public var rejected: String
+    /// The ledger database.
+    public var ledger: String
+    /// The period as written (`2016`, `2016-Q3`, `2016-07`); checked against the template when loaded with it.
+    public var period: String
+    /// Report formats and languages.
+    public var reports: Reports
+    /// Reader limits and concurrency.
+    public var limits: Limits
+    /// The units expected this period.
+    public var units: Units
+
+    /// Report formats and languages the job writes.
+    public struct Reports: Sendable, Hashable {
+        /// `html`, `json` (and `text`, which only the CLI prints).
+        public var formats: [String] = ["html", "json"]
+        /// Languages, each giving its own report files.
+        public var languages: [Language] = [.vi, .en]
+    }
+
+    /// Reader limits and concurrency.
+    public struct Limits: Sendable, Hashable {
+        /// Largest file accepted, in MiB.
+        public var maxFileSizeMB: Int?
+        /// Largest uncompressed ZIP entry, in MiB.
+        public var maxEntrySizeMB: Int?
+        /// Most ZIP entries.
+        public var maxEntries: Int?
+        /// Concurrent validations; 0 means one per core.
+        public var workers: Int = 0
+    }
+
+    /// Which units must submit.
+    public enum Units: Sendable, Hashable {
+        /// Every unit of the template's units file.
+        case all
+        /// These unit codes.
+        case only([String])
+    }
+
+    /// The expected units, in the template's order (`all`), or in the job's order.
+    public func expectedUnits(of template: Template) -> [ReportingUnit] {
+        switch units {
+        case .all: return template.units
+        case .only(let codes): return codes.map { template.unit($0) ?? ReportingUnit(code: $0, name: $0) }
+        }
+    }
+
+    /// Reads and resolves a job file. Unknown keys and wrong values are errors with the line.
+    public static func load(path: String) throws(JobFileError) -> JobFile {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw JobFileError(file: path, line: nil, "cannot read the job file")
+        }
+        return try parse(yaml: text, path: path)
+    }
+
+    /// Parses a job file's text; `path` names it in errors and anchors its relative paths.
+    public static func parse(yaml: String, path: String) throws(JobFileError) -> JobFile {
+        let root: Node
+        do {
+            guard let n = try Yams.compose(yaml: yaml) else { throw JobFileError(file: path, line: 1, "the job file is empty") }
+            root = n
+        } catch let e as JobFileError {
+            throw e
+        } catch {
+            throw JobFileError(file: path, line: nil, "not valid YAML: \(error)")
+        }
+        guard case .mapping(let top) = root else { throw JobFileError(file: path, line: root.mark?.line, "a job file is a mapping") }
+        let known: [String: Set<String>?] = [
+            "job": nil, "name": nil, "template": nil, "period": nil, "inbox": nil, "output": nil, "rejected": nil,
+            "ledger": nil, "reports": ["formats", "languages"],
+            "limits": ["max_file_size_mb", "max_entry_size_mb", "max_entries", "workers"], "units": nil,
+        ]
+        for (k, v) in top {
+            guard let key = k.string, let sub = known[key] else {
+                throw JobFileError(file: path, line: k.mark?.line, "unknown key '\(k.string ?? "?")' (expected one of: \(known.keys.sorted().joined(separator: ", ")))")
+            }
+            if let sub, case .mapping(let m) = v {
+                for (k2, _) in m where !sub.contains(k2.string ?? "") {
+                    throw JobFileError(file: path, line: k2.mark?.line, "unknown key '\(k2.string ?? "?")' in \(key) (expected one of: \(sub.sorted().joined(separator: ", ")))")
+                }
+            }
+        }
+        let raw: Raw
+        do {
+            raw = try YAMLDecoder().decode(Raw.self, from: root)
+        } catch let e as DecodingError {
+            let (keys, what) = JobFileError.describe(e)
+            var node: Node? = root
+            var line = root.mark?.line
+            for k in keys {
+                if case .mapping(let m)? = node { node = m[k] } else if case .sequence(let s)? = node, let i = Int(k), i < s.count { node = s[i] } else { break }
+                if let l = node?.mark?.line { line = l }
+            }
+            throw JobFileError(file: path, line: line, what)
+        } catch {
+            throw JobFileError(file: path, line: nil, "\(error)")
+        }
+        func line(_ key: String) -> Int? { top[key]?.mark?.line }
+        guard raw.job == 1 else { throw JobFileError(file: path, line: line("job"), "unsupported job file version \(raw.job) (this build reads 1)") }
+        let dir = (path as NSString).deletingLastPathComponent
+        func resolve(_ p: String) -> String {
+            let joined = p.hasPrefix("/") ? p : (dir.isEmpty ? p : (dir as NSString).appendingPathComponent(p))
+            return (joined as NSString).standardizingPath
+        }
+        var reports = Reports()
+        if let r = raw.reports {
+            if let f = r.formats {
+                for x in f where !["html", "json", "text"].contains(x) {
+                    throw JobFileError(file: path, line: line("reports"), "unknown report format '\(x)' (expected html, json)")
+                }
+                reports.formats = f
+            }
+            if let l = r.languages {
+                reports.languages = []
+                for x in l {
+                    guard let lang = Language(rawValue: x) else {
+                        throw JobFileError(file: path, line: line("reports"), "unknown language '\(x)' (expected vi, en)")
+                    }
+                    reports.languages.append(lang)
+                }
+            }
+        }
+        var limits = Limits()
+        if let l = raw.limits {
+            limits.maxFileSizeMB = l.max_file_size_mb
+            limits.maxEntrySizeMB = l.max_entry_size_mb
+            limits.maxEntries = l.max_entries
+            limits.workers = l.workers ?? 0
+            for v in [l.max_file_size_mb, l.max_entry_size_mb, l.max_entries, l.workers].compactMap({ $0 }) where v < 0 {
+                throw JobFileError(file: path, line: line("limits"), "limits cannot be negative")
+            }
+        }
+        let units: Units
+        switch top["units"] {
+        case nil: units = .all
+        case .scalar(let s)? where s.string == "all": units = .all
+        case .sequence(let seq)?: units = .only(seq.compactMap { $0.string })
+        default: throw JobFileError(file: path, line: line("units"), "units is 'all' or a list of unit codes")
+        }
+        let output = resolve(raw.output)
+        return JobFile(
+            version: raw.job, name: raw.name, path: path, template: resolve(raw.template), inbox: resolve(raw.inbox),
+            output: output, rejected: raw.rejected.map(resolve) ?? output + "/rejected",
+            ledger: raw.ledger.map(resolve) ?? output + "/ledger.sqlite", period: raw.period, reports: reports,
+            limits: limits, units: units)
+    }
+
+    private struct Raw: Decodable {
+        var job: Int
+        var name: String
+        var template: String
+        var period: String
+        var inbox: String
+        var output: String
+        var rejected: String?
+        var ledger: String?
+        var reports: RawReports?
+        var limits: RawLimits?
+    }
+    private struct RawReports: Decodable {
+        var formats: [String]?
+        var languages: [String]?
+    }
+    private struct RawLimits: Decodable {
+        var max_file_size_mb: Int?
+        var max_entry_size_mb: Int?
+        var max_entries: Int?
+        var workers: Int?
+    }
+}
+
+/// A job file that cannot be read or has a mistake; `description` is `what [file:line]`.
+public struct JobFileError: Error, Sendable, CustomStringConvertible {
+    /// The job file, the line (when known) and what is wrong.
+    public var file: String
+    public var line: Int?
+    public var message: String
+
+    public init(file: String, line: Int?, _ message: String) {
+        self.file = file
+        self.line = line
+        self.message = message
+    }
+
+    public var description: String { "\(message) [\(file)\(line.map { ":\($0)" } ?? "")]" }
+
+    static func describe(_ e: DecodingError) -> ([String], String) {
+        func keys(_ p: [any CodingKey]) -> [String] { p.map { $0.intValue.map(String.init) ?? $0.stringValue } }
+        switch e {
+        case .keyNotFound(let k, let c): return (keys(c.codingPath), "missing key '\(k.stringValue)'")
+        case .typeMismatch(let t, let c): return (keys(c.codingPath), "\(keys(c.codingPath).joined(separator: ".")) has the wrong kind of value (expected \(t))")
+        case .valueNotFound(_, let c): return (keys(c.codingPath), "\(keys(c.codingPath).joined(separator: ".")) has no value")
+        case .dataCorrupted(let c): return (keys(c.codingPath), c.debugDescription)
+        @unknown default: return ([], "\(e)")
+        }
+    }
+}
+
+extension JobFile.Limits {
+    /// The reader limits these job limits ask for (defaults where the job says nothing).
+    public var readerLimits: ReaderLimits {
+        var l = ReaderLimits.default
+        if let mb = maxFileSizeMB { l.maxFileSize = Int64(mb) << 20 }
+        if let mb = maxEntrySizeMB { l.maxEntrySize = Int64(mb) << 20 }
+        if let n = maxEntries { l.maxEntries = n }
+        return l
+    }
+}

@@ -1,0 +1,19 @@
+/// `value-not-allowed`: a value outside the column's `allowed` list (matched folded:
+/// case, spacing and NFC/NFD do not matter).
+struct AllowedValuesCheck: Check {
+    let scope = CheckScope.cell
+    func run(_ ctx: ValidationContext) {
+        for input in ctx.applicableInputs {
+            guard let allowed = input.spec.allowed, let v = input.value else { continue }
+            let text: String
+            switch v {
+            case .string(let s): text = s
+            case .number(let d): text = Value.format(d)
+            default: continue
+            }
+            if !allowed.contains(where: { LabelKey($0) == LabelKey(text) }) {
+                ctx.report("value-not-allowed", at: input, expected: allowed.joined(separator: ", "), found: text)
+            }
+        }
+    }
+}

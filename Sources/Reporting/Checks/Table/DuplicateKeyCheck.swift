@@ -1,0 +1,32 @@
+import XLSX
+
+/// `duplicate-key`: two rows of a list with the same unique key (one column, or several
+/// together: commune + village). Compared folded; rows with a blank key part are skipped.
+struct DuplicateKeyCheck: Check {
+    let scope = CheckScope.table
+    func run(_ ctx: ValidationContext) {
+        for l in ctx.lists {
+            for key in l.list.unique {
+                guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
+                var seen: [[String]: Int] = [:]
+                for row in l.rows {
+                    let parts = key.map { id -> String? in
+                        let v = Value(row[id])
+                        return v == .missing ? nil : LabelKey(v.display).folded
+                    }
+                    guard parts.allSatisfy({ $0 != nil }) else { continue }
+                    let k = parts.map { $0! }
+                    let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
+                    if let first = seen[k] {
+                        let shown = key.map { Value(row[$0]).display }.joined(separator: " / ")
+                        let firstCell = CellRef(row: first, column: l.columns[key[0]]!)
+                        ctx.report("duplicate-key", sheet: l.sheetName, cell: cell.description, expected: key.joined(separator: " + "),
+                            found: shown, params: ["first": firstCell.description, "list": l.list.id])
+                    } else {
+                        seen[k] = row.row
+                    }
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,194 @@
+import XLSX
+
+/// Finds the template's sheets, identify cells, indicators and list rows in a workbook,
+/// reads every input cell against its spec, and records what is missing. It reports
+/// nothing itself: the checks turn what it records into issues.
+enum Extractor {
+    static func run(_ ctx: ValidationContext) {
+        let t = ctx.template
+        for name in t.sheetNames {
+            if let s = ctx.workbook.sheet(named: name) { ctx.sheets[name] = s }
+        }
+        identify(ctx)
+        for form in t.forms {
+            guard let sheet = ctx.sheets[form.sheet] else { continue }
+            ctx.forms.append(extract(form, sheet, ctx))
+        }
+        for list in t.lists {
+            guard let sheet = ctx.sheets[list.sheet] else { continue }
+            ctx.lists.append(extract(list, sheet, ctx))
+        }
+    }
+
+    private static func identify(_ ctx: ValidationContext) {
+        let id = ctx.template.identify
+        // A name only confirms unit and period when the period part is one.
+        ctx.fileNameParts = id.parseFileName(ctx.file).flatMap { ctx.template.period.parse($0.period) != nil ? $0 : nil }
+        guard let sheet = ctx.sheets[id.sheet] else { return }
+        for f in id.fields {
+            let cell = sheet[f.cell]
+            var spec = f.spec
+            if f.id == "period", case .number(let d) = cell.value {
+                // A year typed as a number is fine.
+                ctx.periodText = Value.format(d)
+                spec.type = .text
+            }
+            let reading = FieldReader.read(cell, as: spec.type)
+            ctx.inputs.append(InputCell(owner: .identify(f.id), sheet: sheet.name, ref: f.cell, raw: cell, spec: spec, reading: reading))
+            guard case .value(let v, _) = reading else { continue }
+            switch (f.id, v) {
+            case ("unit", .string(let s)): ctx.unit = s.uppercased()
+            case ("period", .string(let s)): ctx.periodText = ctx.periodText ?? s
+            case ("report_date", .date(let d)): ctx.reportDate = d.serial
+            default: break
+            }
+        }
+    }
+
+    private static func key(_ v: CellValue) -> String? {
+        switch v {
+        case .string(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        default: return nil
+        }
+    }
+
+    private static func extract(_ form: FormSheet, _ sheet: SheetSnapshot, _ ctx: ValidationContext) -> FormExtract {
+        var out = FormExtract(form: form, sheetName: sheet.name)
+        if let kc = form.keyColumn {
+            let codes = Set(form.indicators.map { $0.code.uppercased() })
+            for (ref, cell) in sheet.filledCells where ref.column == kc {
+                guard let k = key(cell.value), codes.contains(k),
+                    let code = form.indicators.first(where: { $0.code.uppercased() == k })?.code
+                else { continue }
+                if out.rows[code] == nil { out.rows[code] = ref.row } else { out.duplicates[code, default: []].append(ref.row) }
+            }
+        }
+        for ind in form.indicators {
+            let fixed = !ind.cells.isEmpty
+            guard fixed || out.rows[ind.code] != nil else {
+                out.missing.append(ind.code)
+                continue
+            }
+            for col in form.columns {
+                let ref: CellRef
+                if let c = ind.cells[col.id] {
+                    ref = c
+                } else if let row = out.rows[ind.code], !fixed {
+                    ref = CellRef(row: row, column: col.column)
+                } else {
+                    continue
+                }
+                let cell = sheet[ref]
+                var input = InputCell(
+                    owner: .indicator(code: ind.code, column: col.id), sheet: sheet.name, ref: ref, raw: cell,
+                    spec: ind.spec, reading: FieldReader.read(cell, as: ind.spec.type))
+                input.applicable = ind.applies(col.id)
+                ctx.inputs.append(input)
+                if input.applicable, case .value(.number(let d), _) = input.reading, inRange(d, ind.spec) {
+                    out.values[ind.code, default: [:]][col.id] = d
+                }
+            }
+        }
+        return out
+    }
+
+    static func inRange(_ d: Double, _ spec: FieldSpec) -> Bool {
+        (spec.min.map { d >= $0 } ?? true) && (spec.max.map { d <= $0 } ?? true)
+    }
+
+    private static func extract(_ list: ListSheet, _ sheet: SheetSnapshot, _ ctx: ValidationContext) -> ListExtract {
+        var out = ListExtract(list: list, sheetName: sheet.name)
+        // The header: the row among the first rows matching the most column labels.
+        var best: (row: Int, columns: [String: Int])?
+        let last = min(sheet.lastRow, list.headerRow + list.headerSearchRows)
+        if last >= 0 {
+            var byRow: [Int: [(Int, LabelKey)]] = [:]
+            for (ref, cell) in sheet.filledCells where ref.row <= last {
+                if case .string(let s) = cell.value { byRow[ref.row, default: []].append((ref.column, LabelKey(s))) }
+            }
+            for row in byRow.keys.sorted() {
+                var found: [String: Int] = [:]
+                for (col, k) in byRow[row]! {
+                    if let c = list.columns.first(where: { found[$0.id] == nil && $0.headerKeys.contains(k) }) {
+                        found[c.id] = col
+                    }
+                }
+                if found.count > (best?.columns.count ?? 0) { best = (row, found) }
+            }
+        }
+        let needed = list.columns.count == 1 ? 1 : 2
+        guard let header = best, header.columns.count >= needed else {
+            out.incomplete = Set(list.columns.map(\.id) + ["*"])
+            return out
+        }
+        out.headerRow = header.row
+        out.columns = header.columns
+        out.missingColumns = list.columns.filter { header.columns[$0.id] == nil && !$0.optional }
+        out.incomplete = Set(list.columns.filter { header.columns[$0.id] == nil }.map(\.id))
+        // Rows: from below the header to the first row with nothing in the list's columns.
+        let counterColumns = Set(list.columns.filter(\.isRowNumber).compactMap { header.columns[$0.id] })
+        let dataColumns = header.columns.values.filter { !counterColumns.contains($0) }
+        var row = header.row + 1
+        if isNumberingRow(row, header.columns, sheet) { row += 1 }
+        let lastFilled = sheet.lastRow
+        while row <= lastFilled {
+            let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
+            if !filled { break }
+            var values: [String: CellValue] = [:]
+            for c in list.columns {
+                guard let col = header.columns[c.id] else { continue }
+                let ref = CellRef(row: row, column: col)
+                let cell = sheet[ref]
+                let input = InputCell(
+                    owner: .list(id: list.id, column: c.id), sheet: sheet.name, ref: ref, raw: cell, spec: c.spec,
+                    reading: FieldReader.read(cell, as: c.spec.type))
+                ctx.inputs.append(input)
+                if case .value(let v, _) = input.reading {
+                    if case .number(let d) = v, !inRange(d, c.spec) {
+                        out.incomplete.insert(c.id)
+                    } else {
+                        values[c.id] = canonical(v, c.spec, ctx)
+                    }
+                } else {
+                    out.incomplete.insert(c.id)
+                }
+            }
+            out.rows.append(ListRow(row: row, values: values))
+            row += 1
+        }
+        out.lastRow = row - 1
+        return out
+    }
+
+    /// The row of column numbers many forms put under the header: `(1)`, `(2)`, … or `A`, `B`, …
+    /// in every column of the list. It is not data.
+    static func isNumberingRow(_ row: Int, _ columns: [String: Int], _ sheet: SheetSnapshot) -> Bool {
+        guard columns.count >= 2 else { return false }
+        return columns.values.allSatisfy { col in
+            let text: String
+            switch sheet[CellRef(row: row, column: col)].value {
+            case .number(let d) where d == d.rounded() && d >= 0 && d < 100: return true
+            case .string(let s): text = s.trimmingCharacters(in: .whitespaces)
+            default: return false
+            }
+            var core = Substring(text)
+            if core.hasPrefix("("), core.hasSuffix(")") { core = core.dropFirst().dropLast() }
+            return (1...2).contains(core.count) && (core.allSatisfy(\.isNumber) || (core.count == 1 && core.allSatisfy(\.isLetter)))
+        }
+    }
+
+    /// Codes take the reference list's spelling, so consolidation compares like with like.
+    private static func canonical(_ v: CellValue, _ spec: FieldSpec, _ ctx: ValidationContext) -> CellValue {
+        guard case .code(let ref) = spec.type, case .string(let s) = v,
+            let canon = ctx.template.references[ref]?.lookup(s, unit: ctx.referenceUnit)
+        else { return v }
+        return .string(canon)
+    }
+}
+
+extension ListColumn {
+    /// A row-number column (`STT`): numbers there alone do not make a row.
+    var isRowNumber: Bool {
+        spec.type == .integer && ["stt", "tt", "no.", "no", "số tt"].contains(LabelKey(label.vi).folded)
+    }
+}

@@ -1,0 +1,153 @@
+import XLSX
+
+/// Everything validation knows about one file while the checks run: the template, the
+/// job's period, the workbook, what was extracted from it, and the issues so far.
+final class ValidationContext {
+    let template: Template
+    /// The period the job expects (nil: whatever the workbook says).
+    let period: Period?
+    let workbook: WorkbookSnapshot
+    var file: String { workbook.fileName }
+
+    /// Sheets of the template found in the workbook, by the template's sheet name.
+    var sheets: [String: SheetSnapshot] = [:]
+    /// What the identify sheet says.
+    var unit: String?
+    var periodText: String?
+    var reportDate: Double?
+    /// Unit and period from the file name, when it matches the pattern.
+    var fileNameParts: (unit: String, period: String)?
+
+    /// The unit per-unit reference lists (communes) are checked against: the workbook's
+    /// unit when it is known and agrees with the file name; nil otherwise (then the unit
+    /// issue is reported, not every commune).
+    var referenceUnit: String? {
+        guard let unit, template.unit(unit) != nil else { return nil }
+        if let named = fileNameParts?.unit, named.uppercased() != unit { return nil }
+        return unit
+    }
+
+    var forms: [FormExtract] = []
+    var lists: [ListExtract] = []
+    /// Every input cell read against a spec, in sheet order.
+    var inputs: [InputCell] = []
+
+    private(set) var issues: [Issue] = []
+
+    init(template: Template, period: Period?, workbook: WorkbookSnapshot) {
+        self.template = template
+        self.period = period
+        self.workbook = workbook
+    }
+
+    /// Adds an issue; its severity comes from the catalogue unless given.
+    func report(
+        _ code: String, severity: Severity? = nil, sheet: String? = nil, cell: String? = nil,
+        expected: String? = nil, found: String? = nil, params: [String: String] = [:]
+    ) {
+        issues.append(Issue(
+            code: code, severity: severity ?? IssueCatalogue.severity(of: code), file: file, sheet: sheet, cell: cell,
+            expected: expected, found: found, params: params))
+    }
+
+    /// The period the rules use: the one the workbook states (so a report for the wrong
+    /// period gets one `wrong-period`, not an error on every date), else the job's.
+    var effectivePeriod: Period? {
+        periodText.flatMap { template.period.parse($0) } ?? period
+    }
+
+    /// The typed value of the indicator in a value column, when valid.
+    func value(of code: String, column: String) -> Double? {
+        for f in forms { if let v = f.values[code]?[column] { return v } }
+        return nil
+    }
+
+    /// Where an indicator's value in a column sits (`F7`), with its sheet.
+    func location(of code: String, column: String?) -> (sheet: String, cell: CellRef)? {
+        for f in forms {
+            guard let ind = f.form.indicators.first(where: { $0.code == code }) else { continue }
+            let col = column ?? ind.columns.last ?? f.form.columns.first?.id ?? ""
+            if let c = ind.cells[col] { return (f.form.sheet, c) }
+            if let row = f.rows[code], let vc = f.form.column(col) { return (f.form.sheet, CellRef(row: row, column: vc.column)) }
+        }
+        return nil
+    }
+}
+
+/// What was found on a form sheet.
+struct FormExtract {
+    let form: FormSheet
+    /// The sheet's name as the workbook spells it.
+    let sheetName: String
+    /// Indicator code -> the zero-based row it was found in.
+    var rows: [String: Int] = [:]
+    /// Indicator code -> column id -> valid value.
+    var values: [String: [String: Double]] = [:]
+    /// Codes not found.
+    var missing: [String] = []
+    /// Codes found more than once: code -> the extra rows.
+    var duplicates: [String: [Int]] = [:]
+}
+
+/// What was found on a list sheet.
+struct ListExtract {
+    let list: ListSheet
+    let sheetName: String
+    /// The header row found (zero-based), nil when not found.
+    var headerRow: Int?
+    /// Column id -> zero-based sheet column.
+    var columns: [String: Int] = [:]
+    /// Required columns not found.
+    var missingColumns: [ListColumn] = []
+    /// Typed rows in sheet order (invalid cells are left out of `values`).
+    var rows: [ListRow] = []
+    /// The last row the list reads (the row before the first blank row).
+    var lastRow: Int = -1
+    /// Columns with a blank, invalid or out-of-range cell in some row.
+    var incomplete: Set<String> = []
+}
+
+/// One input cell read against its spec.
+struct InputCell {
+    enum Owner: Hashable {
+        case identify(String)
+        case indicator(code: String, column: String)
+        case list(id: String, column: String)
+    }
+
+    let owner: Owner
+    let sheet: String
+    let ref: CellRef
+    let raw: SheetCell
+    let spec: FieldSpec
+    let reading: FieldReader.Reading
+    /// False for a value column that does not apply to the indicator.
+    var applicable: Bool = true
+
+    /// What the cell shows, for `found`.
+    var shown: String {
+        switch raw.value {
+        case .empty: return ""
+        case .number(let d): return Value.format(d)
+        case .string(let s): return s
+        case .bool(let b): return b ? "TRUE" : "FALSE"
+        case .error(let e): return e.rawValue
+        case .date(let d): return Value.formatDate(d.is1904 ? d.serial + 1462 : d.serial)
+        }
+    }
+
+    /// The typed value when the cell was read fine.
+    var value: CellValue? {
+        if case .value(let v, _) = reading { return v }
+        return nil
+    }
+
+    /// Placeholder params naming what the cell is.
+    var params: [String: String] {
+        switch owner {
+        case .identify(let id): return ["field": id]
+        case .indicator(let code, let column): return ["indicator": code, "column": column]
+        case .list(let id, let column): return ["list": id, "column": column]
+        }
+    }
+}

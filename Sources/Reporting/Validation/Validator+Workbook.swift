@@ -1,0 +1,38 @@
+import Foundation
+import XLSX
+
+extension Validator {
+    /// Reads and validates one submitted file. Never throws: a file that cannot be read
+    /// gets an `unreadable` report with one `unreadable-file` issue saying why.
+    public func validate(path: String) -> (FileReport, Submission?) {
+        let name = (path as NSString).lastPathComponent
+        do {
+            let snapshot = try Validator.snapshot(path: path, name: name, limits: limits, sheets: template.sheetNames)
+            return validate(snapshot)
+        } catch {
+            return (unreadable(name, reason: error.message, where: error.location), nil)
+        }
+    }
+
+    /// The sheets of a workbook as snapshots. Only the template's sheets and hidden sheets
+    /// are loaded (a visible extra sheet, however large, is listed with no cells); chartsheets
+    /// and other non-worksheets have no cells.
+    static func snapshot(path: String, name: String, limits: ReaderLimits, sheets wanted: [String]) throws(XLSXError) -> WorkbookSnapshot {
+        let wb = try Workbook(path: path, limits: limits)
+        let keys = Set(wanted.map(LabelKey.init))
+        var sheets: [SheetSnapshot] = []
+        for info in wb.sheets {
+            var cells: [CellRef: SheetCell] = [:]
+            if info.kind == .worksheet && (info.state != .visible || keys.contains(LabelKey(info.name))) {
+                let grid = try wb.grid(of: info)
+                for row in grid.rows {
+                    for c in row.cells {
+                        cells[CellRef(row: row.index, column: c.column)] = SheetCell(value: c.value, hasFormula: c.hasFormula)
+                    }
+                }
+            }
+            sheets.append(SheetSnapshot(name: info.name, index: info.index, hidden: info.state != .visible, cells: cells))
+        }
+        return WorkbookSnapshot(fileName: name, sheets: sheets)
+    }
+}

@@ -1,0 +1,41 @@
+/// Everything about a sheet except its cells, shared by `Worksheet` and
+/// `StreamingWorksheet` and written by `WorksheetPart`.
+struct SheetFeatures {
+    var columnWidths: [Int: Double] = [:]
+    var frozenRows = 0
+    var frozenColumns = 0
+    var merges: [CellRange] = []
+    var autoFilter: CellRange?
+    var validations: [DataValidation] = []
+    var protection: SheetProtection?
+    var pageSetup = PageSetup()
+    var state: SheetState = .visible
+
+    /// Records `range` as merged unless it overlaps one already merged (returns that one).
+    mutating func addMerge(_ range: CellRange) -> CellRange? {
+        for m in merges
+        where m.first.row <= range.last.row && range.first.row <= m.last.row && m.first.column <= range.last.column
+            && range.first.column <= m.last.column
+        {
+            return m
+        }
+        merges.append(range)
+        return nil
+    }
+}
+
+/// `'Sheet name'` as a formula or defined name refers to a sheet (apostrophes doubled).
+func quotedSheetName(_ name: String) -> String {
+    var out = "'"
+    for ch in name {
+        out.append(ch)
+        if ch == "'" { out.append("'") }
+    }
+    out.append("'")
+    return out
+}
+
+/// `$A$3:$G$100` for a range.
+func absoluteReference(_ r: CellRange) -> String {
+    "$\(CellRef.columnName(r.first.column))$\(r.first.row + 1):$\(CellRef.columnName(r.last.column))$\(r.last.row + 1)"
+}

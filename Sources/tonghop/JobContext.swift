@@ -1,0 +1,29 @@
+import ArgumentParser
+import Batch
+import Reporting
+
+/// A job file with its template loaded and its period parsed: what `validate`, `blank`
+/// and `run` start from. Prints the one error line and exits 2 when any of it fails.
+struct JobContext {
+    let job: JobFile
+    let template: Template
+    let period: Period
+
+    static func load(_ path: String) throws -> JobContext {
+        let job: JobFile
+        do { job = try JobFile.load(path: path) } catch {
+            printError(file: path, error.message, where: error.line.map { "\(error.file):\($0)" })
+            throw ExitCode(ExitStatus.unreadable.rawValue)
+        }
+        let template: Template
+        do { template = try TemplateLoader.load(path: job.template) } catch {
+            printError(file: job.template, error.message, where: error.location)
+            throw ExitCode(ExitStatus.unreadable.rawValue)
+        }
+        guard let period = template.period.parse(job.period) else {
+            printError(file: path, "period '\(job.period)' is not a \(template.period.rawValue) (e.g. 2016, 2016-Q3, 2016-07)")
+            throw ExitCode(ExitStatus.unreadable.rawValue)
+        }
+        return JobContext(job: job, template: template, period: period)
+    }
+}

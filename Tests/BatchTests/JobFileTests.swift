@@ -1,0 +1,64 @@
+import Foundation
+import Testing
+
+@testable import Batch
+@testable import Reporting
+
+/// The job file: every field decoded, paths resolved against the file's folder,
+/// mistakes reported with their line.
+@Suite struct JobFileTests {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().path
+
+    @Test func theResolution04JobLoads() throws {
+        let job = try JobFile.load(path: Self.root + "/Jobs/nq04-2016.yaml")
+        #expect(job.version == 1 && job.name == "nq04-2016" && job.period == "2016")
+        #expect(job.template == Self.root + "/Jobs/nq04/template.yaml")
+        #expect(job.inbox == Self.root + "/Samples")
+        #expect(job.output == Self.root + "/out/nq04-2016")
+        #expect(job.rejected == Self.root + "/out/nq04-2016/rejected")
+        #expect(job.ledger == Self.root + "/out/nq04-2016/ledger.sqlite")
+        #expect(job.reports.formats == ["html", "json"] && job.reports.languages == [.vi, .en])
+        #expect(job.limits.maxFileSizeMB == 50 && job.limits.maxEntrySizeMB == 256 && job.limits.maxEntries == 1000 && job.limits.workers == 0)
+        #expect(job.limits.readerLimits.maxFileSize == 50 << 20)
+        #expect(job.units == .all)
+        let template = try TemplateLoader.load(path: job.template)
+        #expect(job.expectedUnits(of: template).count == 10)
+    }
+
+    private func parse(_ yaml: String) -> Result<JobFile, JobFileError> {
+        do { return .success(try JobFile.parse(yaml: yaml, path: "/jobs/j.yaml")) } catch { return .failure(error) }
+    }
+
+    private let minimal = """
+        job: 1
+        name: t
+        template: t/template.yaml
+        period: "2016-Q3"
+        inbox: in
+        output: /abs/out
+        """
+
+    @Test func defaultsAndUnitLists() throws {
+        let job = try parse(minimal + "\nunits: [MNH, dbp]\n").get()
+        #expect(job.inbox == "/jobs/in" && job.output == "/abs/out")
+        #expect(job.rejected == "/abs/out/rejected" && job.ledger == "/abs/out/ledger.sqlite")
+        #expect(job.units == .only(["MNH", "dbp"]))
+        #expect(job.reports.formats == ["html", "json"])
+    }
+
+    @Test func mistakesAreReportedWithTheirLine() throws {
+        guard case .failure(let e) = parse(minimal + "\nouput: x\n") else { Issue.record("accepted an unknown key"); return }
+        #expect(e.line == 7 && e.message.contains("unknown key 'ouput'"))
+        guard case .failure(let l) = parse(minimal + "\nlimits: { workers: many }\n") else { Issue.record("accepted a bad limit"); return }
+        #expect(l.line == 7)
+        guard case .failure(let m) = parse("job: 1\nname: t\n") else { Issue.record("accepted a job with no template"); return }
+        #expect(m.message.contains("missing key 'template'"))
+        guard case .failure(let v) = parse(minimal.replacingOccurrences(of: "job: 1", with: "job: 2")) else { Issue.record("accepted version 2"); return }
+        #expect(v.line == 1)
+        guard case .failure(let r) = parse(minimal + "\nreports: { formats: [pdf] }\n") else { Issue.record("accepted pdf"); return }
+        #expect(r.message.contains("pdf"))
+        guard case .failure(let d) = parse(minimal + "\nreports: { format: [html] }\n") else { Issue.record("accepted 'format'"); return }
+        #expect(d.message.contains("unknown key 'format'"))
+    }
+}
