@@ -3,7 +3,7 @@
 # SECONDS each, with address sanitizer, on one core.
 #
 #   fuzz/run.sh sheet 600          # ten minutes on the sheet parser
-#   fuzz/run.sh all 30             # what CI runs
+#   FUZZ_OPT=-Onone fuzz/run.sh all 20    # what CI runs (compiles faster)
 #
 # The growing corpus lives in fuzz/work/corpus/TARGET (gitignored), seeded each run from
 # the committed fixtures (Tests/XLSXTests/Fixtures, the hostile corpus; for `sheet`, the
@@ -69,4 +69,4 @@ flags=(-max_total_time="$seconds" -timeout=10 -rss_limit_mb=3072 -max_len=65536 
 echo "fuzz/run.sh: $target for ${seconds}s ($(ls "$seeds" | wc -l) seeds, $(ls "$work/corpus/$target" | wc -l) in corpus)" >&2
 SWIFT_BACKTRACE=enable=no TONGHOP_FUZZ_TARGET=$target \
   ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=1:allocator_may_return_null=1} \
-  "$work/bin/xlsx-fuzz" "${flags[@]}" "$work/corpus/$target" "$seeds"
+  "$work/bin/xlsx-fuzz${FUZZ_OPT:--O}" "${flags[@]}" "$work/corpus/$target" "$seeds"

@@ -39,6 +39,8 @@ struct Convert: ParsableCommand {
             throw ValidationError("convert IN.csv OUT.xlsx, or IN.xlsx OUT.csv")
         }
         if let l = deflateLevel, !(0...9).contains(l) { throw ValidationError("--deflate-level must be 0 to 9") }
+        if csvToXLSX && sheet != nil { throw ValidationError("--sheet is for XLSX to CSV") }
+        if xlsxToCSV && textColumns != nil { throw ValidationError("--text-columns is for CSV to XLSX") }
     }
 
     func run() throws {
@@ -52,9 +54,27 @@ struct Convert: ParsableCommand {
                 throw ExitCode(error.file.isEmpty ? 64 : ExitStatus.unreadable.rawValue)
             }
         } else {
-            printError(file: input, "XLSX to CSV needs the reader (CSVExport), not on this branch yet")
-            throw ExitCode(ExitStatus.unreadable.rawValue)
+            do {
+                let workbook = try Workbook(path: input)
+                for w in workbook.warnings { printWarning(file: input, w) }
+                let target = try chooseSheet(workbook)
+                try CSVExport.write(workbook, sheet: target, toPath: output)
+            } catch {
+                printError(file: input, error.message, where: error.location)
+                throw ExitCode(ExitStatus.unreadable.rawValue)
+            }
         }
+    }
+
+    /// `--sheet` by name (exact, then ignoring case) or 1-based index; default the first worksheet.
+    private func chooseSheet(_ workbook: Workbook) throws(XLSXError) -> SheetInfo {
+        guard let sheet else {
+            guard let first = workbook.worksheets.first else { throw .notAWorksheet("the workbook has no worksheet") }
+            return first
+        }
+        if let s = workbook.sheet(named: sheet) { return s }
+        if let n = Int(sheet), n >= 1, n <= workbook.sheets.count { return workbook.sheets[n - 1] }
+        throw .notAWorksheet("no sheet '\(sheet)' (the workbook has \(workbook.sheets.count))")
     }
 }
 
@@ -72,8 +92,7 @@ struct CSVToXLSX {
         let sheet: StreamingWorksheet
         do { sheet = try book.addStreamingWorksheet(sheetName) } catch { throw .write(output, error) }
         var asText: [Bool] = []
-        var row: [CellValue] = []
-        row.reserveCapacity(64)
+        var row = RowBuilder()
         var first = true
         while try reader.next() {
             if first {
@@ -82,13 +101,13 @@ struct CSVToXLSX {
             }
             guard reader.fieldCount <= CellRef.maxColumns else { throw .tooManyColumns(input, line: reader.line) }
             guard sheet.nextRow < CellRef.maxRows else { throw .tooManyRows(input, line: reader.line) }
-            row.removeAll(keepingCapacity: true)
+            row.removeAll()
             for i in 0..<reader.fieldCount {
                 let f = reader.field(i)
                 if i < asText.count && asText[i] {
-                    row.append(f.isEmpty ? .empty : .string(String(decoding: f, as: UTF8.self)))
+                    if f.isEmpty { row.appendEmpty() } else { row.appendText(bytes: f) }
                 } else {
-                    row.append(CSVTyping.value(f))
+                    CSVTyping.append(f, to: &row)
                 }
             }
             do { try sheet.appendRow(row) } catch { throw .write(output, error) }
@@ -127,13 +146,13 @@ struct CSVToXLSX {
 enum CSVTyping {
     /// empty: no cell; `-?[0-9]+(.[0-9]+)?`: a number; `YYYY-MM-DD` (real, 1900 on): a date; else text.
     @inline(__always)
-    static func value(_ f: ArraySlice<UInt8>) -> CellValue {
-        guard let c0 = f.first else { return .empty }
+    static func append(_ f: ArraySlice<UInt8>, to row: inout RowBuilder) {
+        guard let c0 = f.first else { return row.appendEmpty() }
         if c0 == UInt8(ascii: "-") || (c0 >= 48 && c0 <= 57) {
-            if let n = number(f) { return .number(n) }
-            if let d = date(f) { return .date(ExcelDate(serial: d)) }
+            if let n = number(f) { return row.appendNumber(n) }
+            if let d = date(f) { return row.appendDate(serial: d) }
         }
-        return .string(String(decoding: f, as: UTF8.self))
+        row.appendText(bytes: f)
     }
 
     /// The value of `-?[0-9]+(.[0-9]+)?`, or nil.

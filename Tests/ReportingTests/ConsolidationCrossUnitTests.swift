@@ -40,6 +40,8 @@ import XLSX
         #expect(dbi.sheet == "Kết nạp")
         #expect(dbi.params["row"] == "4")
         #expect(dbi.params["otherUnits"] == "MNH")
+        #expect(dbi.expected == "DBI, MNH")
+        #expect(dbi.found == "Nguyễn Văn Hùng, 02/03/1995")
         #expect(dbi.params["otherFiles"] == "NQ04_MNH_2016.xlsx (8)")
         #expect(dbi.params["ngay_sinh"] == "02/03/1995")
         #expect(c.issues.allSatisfy { $0.code == "duplicate-member" })

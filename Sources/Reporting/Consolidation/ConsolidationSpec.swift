@@ -29,12 +29,14 @@ public struct ConsolidationSpec: Codable, Hashable, Sendable {
     public var personKey: RowKey?
     /// The same place claimed by two units: `village-claimed-twice`.
     public var placeKey: RowKey?
+    /// The rows of the summary sheet in order; empty means every indicator, then every ratio.
+    public var summary: [SummaryLine]
 
     public init(
         title: Localized, units: [Unit], columns: [ValueColumn], baselineColumn: String,
         currentColumn: String, indicators: [Indicator], ratios: [Ratio] = [], targets: [Target] = [],
         lists: [MergedList] = [], actionList: ActionList? = nil, personKey: RowKey? = nil,
-        placeKey: RowKey? = nil
+        placeKey: RowKey? = nil, summary: [SummaryLine] = []
     ) {
         self.title = title
         self.units = units
@@ -48,6 +50,22 @@ public struct ConsolidationSpec: Codable, Hashable, Sendable {
         self.actionList = actionList
         self.personKey = personKey
         self.placeKey = placeKey
+        self.summary = summary
+    }
+
+    /// One row of the summary sheet.
+    public enum SummaryLine: Codable, Hashable, Sendable {
+        /// A section heading.
+        case heading(Localized)
+        /// An indicator's totals, change, target and attainment.
+        case indicator(String)
+        /// A ratio (by id) per value column and its change in percentage points.
+        case ratio(String)
+    }
+
+    /// The summary rows: `summary`, or every indicator then every ratio when it is empty.
+    public var summaryLines: [SummaryLine] {
+        summary.isEmpty ? indicators.map { .indicator($0.code) } + ratios.map { .ratio($0.id) } : summary
     }
 
     /// A submitting unit.
@@ -98,11 +116,14 @@ public struct ConsolidationSpec: Codable, Hashable, Sendable {
         public var label: Localized
         public var numerator: String
         public var denominator: String
-        public init(id: String, label: Localized, numerator: String, denominator: String) {
+        /// Shown as a percentage (`0.00%`), else as a plain number (`#,##0.00`).
+        public var percent: Bool
+        public init(id: String, label: Localized, numerator: String, denominator: String, percent: Bool = true) {
             self.id = id
             self.label = label
             self.numerator = numerator
             self.denominator = denominator
+            self.percent = percent
         }
     }
 
@@ -227,4 +248,6 @@ public struct ConsolidationSpec: Codable, Hashable, Sendable {
     public func indicator(_ code: String) -> Indicator? { indicators.first { $0.code == code } }
     /// The value column with `id`.
     public func column(_ id: String) -> ValueColumn? { columns.first { $0.id == id } }
+    /// The ratio with `id`.
+    public func ratio(_ id: String) -> Ratio? { ratios.first { $0.id == id } }
 }

@@ -45,9 +45,11 @@ extension Consolidator {
                     "otherFiles": others.map { "\($0.file) (\($0.row.row + 1))" }.joined(separator: "; "),
                 ]
                 for c in key.columns { params[c] = KeyNormaliser.display(h.row[c]) }
+                // The catalogue's message names the row (`found`) and every unit listing it (`expected`).
                 out.append(Issue(
                     code: code, severity: .warning, file: h.file, sheet: key.sourceSheet,
-                    cell: nil, found: key.columns.map { KeyNormaliser.display(h.row[$0]) }.joined(separator: ", "),
+                    cell: nil, expected: unitsInvolved.joined(separator: ", "),
+                    found: key.columns.map { KeyNormaliser.display(h.row[$0]) }.joined(separator: ", "),
                     params: params))
             }
         }

@@ -39,8 +39,8 @@ public struct Consolidator: Sendable {
             }
             if let earlier = chosen[s.unit] {
                 issues.append(Issue(
-                    code: "superseded", severity: .info, file: earlier.file,
-                    params: ["unit": s.unit, "by": s.file]))
+                    code: "superseded", severity: .info, file: earlier.file, expected: s.file,
+                    params: ["unit": s.unit]))
             }
             chosen[s.unit] = s
             if !order.contains(s.unit) { order.append(s.unit) }
@@ -105,7 +105,7 @@ public struct Consolidator: Sendable {
 
         return Consolidation(
             spec: spec, period: period, units: units,
-            indicators: spec.indicators.map { summary(of: $0, counted: counted, expected: expectedCodes.count) },
+            indicators: spec.indicators.map { summary(of: $0, counted: counted, expected: order.count) },
             ratios: spec.ratios.map { ratio($0, counted: counted) },
             lists: lists, actionRows: actionRows, issues: issues)
     }

@@ -92,7 +92,12 @@ public enum CSVExport {
         }
     }
 
-    /// The last row and column (zero-based) holding a non-empty value; (-1, -1) for an empty sheet.
+    /// Most cells (rows × columns of the extent, empty ones included) written as CSV or
+    /// JSON: one value at XFD1048576 in a 5 KB file would otherwise print 17 billion fields.
+    public static let maxCells: Int64 = 100_000_000
+
+    /// The last row and column (zero-based) holding a non-empty value; (-1, -1) for an empty
+    /// sheet. Throws when the extent holds more than `maxCells` cells.
     static func extent(_ workbook: Workbook, _ sheet: SheetInfo, formulas: Bool) throws(XLSXError) -> (Int, Int) {
         var lastRow = -1, lastColumn = -1
         try workbook.stream(sheet, collectMerges: false) { row in
@@ -102,6 +107,13 @@ public enum CSVExport {
                 break
             }
             return true
+        }
+        let cells = Int64(lastRow + 1) * Int64(lastColumn + 1)
+        if cells > maxCells {
+            let corner = CellRef(row: lastRow, column: lastColumn).description
+            throw .limitExceeded(
+                limit: "maxCells", detail: "sheet '\(sheet.name)' spans A1:\(corner), \(cells) cells; "
+                    + "output is limited to \(maxCells) (use --stats or --sheets)", part: sheet.part)
         }
         return (lastRow, lastColumn)
     }

@@ -12,13 +12,14 @@ public final class StreamingWorksheet {
     public let index: Int
     let context: WorkbookContext
     var features = SheetFeatures()
-    private var compressor: EntryCompressor?
+    private var pipeline: DeflatePipeline?
     private var w = XMLWriter(capacity: 1 << 19)
     private var encoder: CellEncoder
     private var started = false
     private var finished = false
     private var selected = false
     private var fitToPageWritten = false
+    private var dateStyle = -1
     /// The next row to be written (zero-based) = rows written so far, gaps included.
     public private(set) var nextRow = 0
 
@@ -27,6 +28,10 @@ public final class StreamingWorksheet {
         self.index = index
         self.context = context
         encoder = CellEncoder(sheetName: name)
+    }
+
+    deinit {
+        if !finished { pipeline?.abandon() }
     }
 
     /// Print settings; `fitToWidth` must be set before the first row.
@@ -85,7 +90,48 @@ public final class StreamingWorksheet {
         }
         encoder.endRow(into: &w)
         nextRow = row + 1
-        if w.bytes.count >= 1 << 18 { try drain() }
+        if w.bytes.count >= StreamingWorksheet.chunk { try drain() }
+    }
+
+    /// Appends one row built from raw parts (the fast path for converters).
+    public func appendRow(_ row: RowBuilder) throws(XLSXWriteError) {
+        guard !finished else { throw .tooLate(sheet: name, setting: "a row") }
+        guard nextRow < CellRef.maxRows else { throw .cellOutOfRange(sheet: name, row: nextRow, column: 0) }
+        guard row.count <= CellRef.maxColumns else {
+            throw .cellOutOfRange(sheet: name, row: nextRow, column: row.count - 1)
+        }
+        if !started { try start() }
+        // Work on locals: no exclusivity checks or retains per cell on class properties.
+        var w = XMLWriter(capacity: 0)
+        var encoder = CellEncoder(sheetName: "")
+        swap(&w, &self.w)
+        swap(&encoder, &self.encoder)
+        defer {
+            swap(&w, &self.w)
+            swap(&encoder, &self.encoder)
+        }
+        let strings = context.strings
+        encoder.beginRow(nextRow, height: nil, into: &w)
+        try row.text.withUnsafeBufferPointer { (all) throws(XLSXWriteError) in
+            var textStart = 0
+            for i in 0..<row.count {
+                let end = row.textEnds[i]
+                switch row.kinds[i] {
+                case .empty: break
+                case .number:
+                    try encoder.cell(column: i, value: .number(row.numbers[i]), formula: nil, style: 0, strings: strings, into: &w)
+                case .date:
+                    if dateStyle < 0 { dateStyle = context.styleIndex(nil, for: .date(ExcelDate(serial: 0))) }
+                    try encoder.cell(column: i, value: .number(row.numbers[i]), formula: nil, style: dateStyle, strings: strings, into: &w)
+                case .text:
+                    try encoder.textCell(column: i, bytes: UnsafeBufferPointer(rebasing: all[textStart..<end]), strings: strings, into: &w)
+                }
+                textStart = end
+            }
+        }
+        encoder.endRow(into: &w)
+        nextRow += 1
+        if w.bytes.count >= StreamingWorksheet.chunk { try pipeline!.submit(&w.bytes) }
     }
 
     /// Column width in characters (before the first row).
@@ -134,15 +180,18 @@ public final class StreamingWorksheet {
 
     private func start() throws(XLSXWriteError) {
         started = true
-        compressor = try EntryCompressor(
+        let compressor = try EntryCompressor(
             level: context.options.deflateLevel, spill: true, directory: context.options.temporaryDirectory)
+        pipeline = DeflatePipeline(compressor: compressor, bufferCapacity: StreamingWorksheet.chunk + (1 << 16))
         fitToPageWritten = features.pageSetup.fitToWidth != nil
         WorksheetPart.header(features, dimension: nil, selected: selected, into: &w)
     }
 
+    /// Rows are handed to the deflate thread in chunks of this many bytes of XML.
+    static let chunk = 1 << 18
+
     private func drain() throws(XLSXWriteError) {
-        try compressor!.write(w.bytes)
-        w.bytes.removeAll(keepingCapacity: true)
+        try pipeline!.submit(&w.bytes)
     }
 
     /// Ends the part and returns it deflated; once only.
@@ -154,7 +203,12 @@ public final class StreamingWorksheet {
         }
         finished = true
         WorksheetPart.footer(features, sheetName: name, into: &w)
-        try drain()
-        return try compressor!.finish()
+        do {
+            try drain()
+            return try pipeline!.finish()
+        } catch {
+            pipeline?.abandon()
+            throw error
+        }
     }
 }

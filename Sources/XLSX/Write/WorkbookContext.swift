@@ -37,13 +37,3 @@ final class WorkbookContext {
         }
     }
 }
-
-extension SharedStringsPart {
-    /// An independent copy (same strings, same indexes, same count).
-    func copy() -> SharedStringsPart {
-        let c = SharedStringsPart()
-        for s in strings { _ = c.index(of: s) }
-        c.setReferences(references)
-        return c
-    }
-}

@@ -274,6 +274,23 @@ struct CellEncoder {
         }
     }
 
+    /// A shared-string cell from UTF-8 bytes (no `String` made).
+    mutating func textCell(column: Int, bytes: UnsafeBufferPointer<UInt8>, strings: SharedStringsPart, into w: inout XMLWriter)
+        throws(XLSXWriteError)
+    {
+        if bytes.count > 32_767 {
+            let units = String(decoding: bytes, as: UTF8.self).utf16.count
+            if units > 32_767 { throw .textTooLong(sheet: sheetName, cell: ref(column), length: units) }
+        }
+        w.raw("<c r=\"")
+        if column >= columnNames.count { growColumnNames(to: column) }
+        w.bytes.append(contentsOf: columnNames[column])
+        w.bytes.append(contentsOf: rowDigits)
+        w.raw("\" t=\"s\"><v>")
+        w.int(strings.index(ofBytes: bytes))
+        w.raw("</v></c>")
+    }
+
     private mutating func formulaCell(_ formula: String, cached: CellValue, column: Int, into w: inout XMLWriter)
         throws(XLSXWriteError)
     {

@@ -59,14 +59,19 @@ enum XMLEscaper {
 
     /// Appends `s` escaped as the text of a shared (or inline) string, `_xHHHH_` included.
     static func appendSharedString(_ s: String, to out: inout [UInt8]) {
-        let utf8 = s.utf8
-        if utf8.withContiguousStorageIfAvailable({ cleanShared($0) }) == true {
-            out.append(contentsOf: utf8)
+        var s = s
+        s.withUTF8 { appendSharedString(bytes: $0, to: &out) }
+    }
+
+    /// Appends UTF-8 `bytes` escaped as shared-string text.
+    static func appendSharedString(bytes: UnsafeBufferPointer<UInt8>, to out: inout [UInt8]) {
+        if cleanShared(bytes) {
+            out.append(contentsOf: bytes)
             return
         }
-        let bytes = Array(utf8)
+        let n = bytes.count
         var i = 0
-        while i < bytes.count {
+        while i < n {
             let u = bytes[i]
             switch u {
             case UInt8(ascii: "&"): append("&amp;", to: &out)
@@ -76,7 +81,7 @@ enum XMLEscaper {
             case 0..<0x20: appendEscape(UInt32(u), to: &out)
             case UInt8(ascii: "_"):
                 if isEscapeSequence(bytes, at: i) { append("_x005F_", to: &out) } else { out.append(u) }
-            case 0xEF where i + 2 < bytes.count && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
+            case 0xEF where i + 2 < n && bytes[i + 1] == 0xBF && (bytes[i + 2] == 0xBE || bytes[i + 2] == 0xBF):
                 appendEscape(bytes[i + 2] == 0xBE ? 0xFFFE : 0xFFFF, to: &out)
                 i += 2
             default: out.append(u)
@@ -138,7 +143,7 @@ enum XMLEscaper {
     }
 
     /// True when `_xHHHH_` (four hex digits, either case) starts at `i`.
-    private static func isEscapeSequence(_ b: [UInt8], at i: Int) -> Bool {
+    private static func isEscapeSequence(_ b: UnsafeBufferPointer<UInt8>, at i: Int) -> Bool {
         guard i + 6 < b.count, b[i + 1] == UInt8(ascii: "x") || b[i + 1] == UInt8(ascii: "X"),
             b[i + 6] == UInt8(ascii: "_")
         else { return false }

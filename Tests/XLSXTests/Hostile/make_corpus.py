@@ -765,6 +765,14 @@ def _dimension(b):
     return b.zip(replace={SHEET1: sheet(OK_ROW, before='<dimension ref="A1:XFD1048576"/>')})
 
 
+@case("far_cell_output.xlsx", "error",
+      "A1 and XFD1048576 filled: CSV/JSON would print 17 billion fields (the --stats line is fine)",
+      message="maxCells", stats_outcome="read")
+def _far_cell(b):
+    return b.zip(replace={SHEET1: sheet('<row r="1"><c r="A1"><v>1</v></c></row>'
+                                        '<row r="1048576"><c r="XFD1048576"><v>2</v></c></row>')})
+
+
 @case("sst_index_out_of_range.xlsx", "error", "a shared-string cell with index 999999 (the table holds 27)", message="shared string index")
 def _sst_range(b):
     return b.zip(replace={SHEET1: sheet(one_cell("A1", "<v>999999</v>", "s"))})

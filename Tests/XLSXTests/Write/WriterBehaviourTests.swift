@@ -137,4 +137,46 @@ import Testing
         #expect(xml.contains("<xf numFmtId=\"3\" fontId=\"0\" fillId=\"3\" borderId=\"1\" xfId=\"0\" applyNumberFormat=\"1\" applyFill=\"1\" applyBorder=\"1\" applyAlignment=\"1\" applyProtection=\"1\"><alignment indent=\"2\"/><protection locked=\"0\"/></xf>"))
         #expect(xml.contains("<xf numFmtId=\"10\" fontId=\"0\""))
     }
+
+    @Test func rowBuilderInternsBytesAndRepairsUTF8() throws {
+        let b = WorkbookWriter()
+        let s = try b.addStreamingWorksheet("Raw")
+        var row = RowBuilder()
+        for i in 0..<300 {
+            row.removeAll()
+            row.appendNumber(Double(i))
+            row.appendText(bytes: Array("Bản Nà \(i % 3)".utf8))
+            row.appendEmpty()
+            row.appendDate(serial: 42691)
+            row.appendText(bytes: [0x61, 0xFF, 0x62])  // malformed UTF-8
+            try s.appendRow(row)
+        }
+        let bytes = try b.bytes()
+        let sst = try WriterTestSupport.part("xl/sharedStrings.xml", of: bytes) ?? ""
+        #expect(sst.contains("count=\"600\" uniqueCount=\"4\""))
+        #expect(sst.contains("<si><t>a\u{FFFD}b</t></si>"))
+        let sheet = try WriterTestSupport.part("xl/worksheets/sheet1.xml", of: bytes) ?? ""
+        #expect(sheet.contains("<row r=\"300\"><c r=\"A300\"><v>299</v></c><c r=\"B300\" t=\"s\"><v>3</v></c><c r=\"D300\" s=\"1\"><v>42691</v></c><c r=\"E300\" t=\"s\"><v>1</v></c></row>"))
+        #expect(RowBuilder.isValidUTF8([0xED, 0xA0, 0x80].withUnsafeBufferPointer { $0 }) == false)  // a surrogate
+        #expect(RowBuilder.isValidUTF8(Array("Điện Biên 🇻🇳".utf8).withUnsafeBufferPointer { $0 }))
+    }
+
+    @Test func abandonedStreamingSheetStopsItsThread() throws {
+        for _ in 0..<20 {
+            let b = WorkbookWriter()
+            let s = try b.addStreamingWorksheet("Dropped")
+            for i in 0..<3000 { try s.appendRow([.number(Double(i)), .string("x\(i)")]) }
+            // Dropped without writing: deinit must stop the deflate thread (else this hangs or leaks).
+        }
+    }
+
+    @Test func sharedStringTableGrowsAndKeepsOrder() {
+        let t = SharedStringsPart()
+        for i in 0..<5000 { #expect(t.index(of: "s\(i)") == i) }
+        for i in stride(from: 4999, through: 0, by: -7) { #expect(t.index(of: "s\(i)") == i) }
+        #expect(t.count == 5000)
+        #expect(t.string(at: 1234) == "s1234")
+        // Canonically equivalent but differently encoded texts stay distinct (Excel compares code points).
+        #expect(t.index(of: "\u{1EC7}") != t.index(of: "e\u{323}\u{302}"))
+    }
 }
