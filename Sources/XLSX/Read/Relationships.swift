@@ -22,7 +22,7 @@ final class RelationshipsHandler: SAXHandler {
     /// `source` is the part the relationships belong to ("" for the package).
     init(source: String) { self.source = source }
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard name.is("Relationship") else { return true }
         let id = attributes.value("Id")?.string ?? ""
         let type = attributes.value("Type")?.string ?? ""
@@ -35,6 +35,6 @@ final class RelationshipsHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool { true }
-    func characters(_ text: XMLBytes) -> Bool { true }
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool { true }
+    override func characters(_ text: XMLBytes) -> Bool { true }
 }

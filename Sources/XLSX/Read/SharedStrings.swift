@@ -19,7 +19,7 @@ final class SharedStringsHandler: SAXHandler {
         text.reserveCapacity(256)
     }
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard ns == .main else { return true }
         if name.is("si") {
             inItem = true
@@ -35,7 +35,7 @@ final class SharedStringsHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         guard ns == .main else { return true }
         if name.is("t") {
             inText = false
@@ -53,7 +53,7 @@ final class SharedStringsHandler: SAXHandler {
         return true
     }
 
-    func characters(_ t: XMLBytes) -> Bool {
+    override func characters(_ t: XMLBytes) -> Bool {
         guard inText else { return true }
         if text.count + t.count > maxText {
             failure = .limitExceeded(

@@ -18,7 +18,50 @@ struct SheetContext {
 /// Streams the cells of one worksheet part: rows are handed to `onRow` as each
 /// `</row>` is read, so memory holds one row. Sizes come from the cells actually
 /// present, never from `<dimension>` or a cell reference.
+///
+/// The state lives in a struct reached through a pointer: its fields are then
+/// mutated without Swift's dynamic exclusivity checks on class properties (a
+/// measurable cost at millions of cells).
 final class SheetHandler: SAXHandler {
+    private let p: UnsafeMutablePointer<SheetParser>
+
+    init(context: SheetContext) {
+        p = .allocate(capacity: 1)
+        p.initialize(to: SheetParser(context: context))
+        super.init()
+    }
+
+    deinit {
+        p.pointee.text.free()
+        p.deinitialize(count: 1)
+        p.deallocate()
+    }
+
+    /// Called with each row that has cells; returns false to stop.
+    var onRow: (Row) -> Bool {
+        get { p.pointee.onRow }
+        set { p.pointee.onRow = newValue }
+    }
+    /// Merged ranges seen (`<mergeCell ref>`).
+    var mergedRanges: [CellRange] { p.pointee.mergedRanges }
+    /// The first problem found; the parse stops there.
+    var failure: XLSXError? { p.pointee.failure }
+
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+        p.pointee.startElement(name, ns, attributes)
+    }
+
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+        p.pointee.endElement(name, ns)
+    }
+
+    override func characters(_ t: XMLBytes) -> Bool {
+        p.pointee.characters(t)
+    }
+}
+
+/// The sheet parser's state and logic (see `SheetHandler`).
+struct SheetParser {
     private enum Collect { case none, value, formula, inlineText }
     private enum CellType { case number, shared, inline, string, bool, error, date }
 
@@ -51,18 +94,17 @@ final class SheetHandler: SAXHandler {
     private var collect = Collect.none
     private var inInline = false
     private var phoneticDepth = 0
-    private var text: [UInt8] = []
+    fileprivate var text = TextBuffer()
 
     init(context: SheetContext) {
         ctx = context
         dateKinds = context.styles.dateKinds
         cells.reserveCapacity(64)
-        text.reserveCapacity(256)
     }
 
     // MARK: events
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    mutating func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard ns == .main else { return true }
         switch name.first {
         case UInt8(ascii: "c"):
@@ -71,21 +113,21 @@ final class SheetHandler: SAXHandler {
             if inCell && name.is("v") {
                 collect = .value
                 hasValue = true
-                text.removeAll(keepingCapacity: true)
+                text.reset()
             }
         case UInt8(ascii: "f"):
             if inCell && name.is("f") {
                 hasFormula = true
                 if ctx.keepFormulas {
                     collect = .formula
-                    text.removeAll(keepingCapacity: true)
+                    text.reset()
                 }
             }
         case UInt8(ascii: "i"):
             if inCell && name.is("is") {
                 inInline = true
                 hasValue = true
-                text.removeAll(keepingCapacity: true)
+                text.reset()
             }
         case UInt8(ascii: "t"):
             if inInline && phoneticDepth == 0 && name.is("t") { collect = .inlineText }
@@ -111,7 +153,7 @@ final class SheetHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+    mutating func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         guard ns == .main else { return true }
         switch name.first {
         case UInt8(ascii: "c"):
@@ -121,8 +163,8 @@ final class SheetHandler: SAXHandler {
         case UInt8(ascii: "f"):
             if collect == .formula && name.is("f") {
                 collect = .none
-                formula = OOXMLText.decode(text)
-                text.removeAll(keepingCapacity: true)
+                formula = OOXMLText.decode(text.bytes)
+                text.reset()
             }
         case UInt8(ascii: "t"):
             if collect == .inlineText { collect = .none }
@@ -138,7 +180,7 @@ final class SheetHandler: SAXHandler {
         return true
     }
 
-    func characters(_ t: XMLBytes) -> Bool {
+    mutating func characters(_ t: XMLBytes) -> Bool {
         if collect == .none { return true }
         if text.count + t.count > ctx.maxText {
             return fail(
@@ -146,19 +188,19 @@ final class SheetHandler: SAXHandler {
                     limit: "maxCellTextLength", detail: "cell text longer than \(ctx.maxText) bytes",
                     part: "\(ctx.part) \(currentRef)"))
         }
-        text.append(contentsOf: t.buffer)
+        text.append(t)
         return true
     }
 
     // MARK: rows
 
-    private func startRow(_ attributes: XMLAttributes) -> Bool {
+    private mutating func startRow(_ attributes: XMLAttributes) -> Bool {
         inRow = true
         cells.removeAll(keepingCapacity: true)
         lastColumn = -1
         unsorted = false
         if let r = attributes.value("r") {
-            guard let n = SheetHandler.parseInt(r), n >= 1, n <= CellRef.maxRows else {
+            guard let n = SheetParser.parseInt(r), n >= 1, n <= CellRef.maxRows else {
                 return fail(.invalidCell("invalid row number '\(r.string)'", sheet: ctx.sheetName, cell: "row"))
             }
             rowIndex = n - 1
@@ -170,7 +212,7 @@ final class SheetHandler: SAXHandler {
         return true
     }
 
-    private func endRow() -> Bool {
+    private mutating func endRow() -> Bool {
         inRow = false
         if rowIndex >= CellRef.maxRows {
             return fail(.invalidCell("row beyond 1048576", sheet: ctx.sheetName, cell: "row"))
@@ -192,7 +234,7 @@ final class SheetHandler: SAXHandler {
 
     // MARK: cells
 
-    private func startCell(_ attributes: XMLAttributes) -> Bool {
+    private mutating func startCell(_ attributes: XMLAttributes) -> Bool {
         inCell = true
         hasFormula = false
         formula = nil
@@ -208,16 +250,16 @@ final class SheetHandler: SAXHandler {
             let value = attributes.value(i)
             switch n.base[0] {
             case UInt8(ascii: "r"):
-                guard let (row, col) = SheetHandler.parseRef(value) else {
+                guard let (row, col) = SheetParser.parseRef(value) else {
                     return fail(.invalidCell("invalid cell reference '\(value.string)'", sheet: ctx.sheetName, cell: value.string))
                 }
                 column = col
                 cellRow = row
                 haveRef = true
             case UInt8(ascii: "s"):
-                style = SheetHandler.parseInt(value) ?? 0
+                style = SheetParser.parseInt(value) ?? 0
             case UInt8(ascii: "t"):
-                guard let t = SheetHandler.cellType(value) else {
+                guard let t = SheetParser.cellType(value) else {
                     return fail(.invalidCell("unknown cell type '\(value.string)'", sheet: ctx.sheetName, cell: currentRef))
                 }
                 type = t
@@ -240,7 +282,7 @@ final class SheetHandler: SAXHandler {
         return true
     }
 
-    private func endCell() -> Bool {
+    private mutating func endCell() -> Bool {
         inCell = false
         collect = .none
         var value = CellValue.empty
@@ -249,7 +291,7 @@ final class SheetHandler: SAXHandler {
             case .number:
                 if !text.isEmpty {
                     guard let d = parseNumber() else {
-                        return fail(.invalidCell("invalid number '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                        return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                     }
                     if style < dateKinds.count, let kind = dateKinds[style] {
                         value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
@@ -258,26 +300,26 @@ final class SheetHandler: SAXHandler {
                     }
                 }
             case .shared:
-                guard let i = text.withUnsafeBufferPointer({ SheetHandler.parseInt(XMLBytes(base: $0.baseAddress ?? UnsafePointer(bitPattern: 1)!, count: $0.count)) }),
+                guard let i = text.isEmpty ? nil : SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress!, count: text.count)),
                     i >= 0, i < ctx.sharedStrings.count
                 else {
-                    return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                    return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
                 value = .string(ctx.sharedStrings[i])
             case .inline, .string:
-                value = .string(OOXMLText.decode(text))
+                value = .string(OOXMLText.decode(text.bytes))
             case .bool:
-                switch String(decoding: text, as: UTF8.self) {
+                switch String(decoding: text.bytes, as: UTF8.self) {
                 case "1", "true", "TRUE": value = .bool(true)
                 case "0", "false", "FALSE": value = .bool(false)
                 case "": value = .empty
-                default: return fail(.invalidCell("invalid boolean '\(OOXMLText.decode(text))'", sheet: ctx.sheetName, cell: currentRef))
+                default: return fail(.invalidCell("invalid boolean '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
             case .error:
-                let s = String(decoding: text, as: UTF8.self)
+                let s = String(decoding: text.bytes, as: UTF8.self)
                 value = s.isEmpty ? .empty : .error(CellError(rawValue: s) ?? .unknown)
             case .date:
-                let s = String(decoding: text, as: UTF8.self)
+                let s = String(decoding: text.bytes, as: UTF8.self)
                 if !s.isEmpty {
                     guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
                         return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
@@ -299,7 +341,7 @@ final class SheetHandler: SAXHandler {
         CellRef(row: max(rowIndex, 0), column: max(column, 0)).description
     }
 
-    private func fail(_ error: XLSXError) -> Bool {
+    private mutating func fail(_ error: XLSXError) -> Bool {
         if failure == nil { failure = error }
         return false
     }
@@ -307,7 +349,8 @@ final class SheetHandler: SAXHandler {
     /// Parses the collected number text: plain integers by hand, the rest with strtod.
     private func parseNumber() -> Double? {
         let n = text.count
-        return text.withUnsafeBufferPointer { b -> Double? in
+        let b = text.bytes
+        do {
             var i = 0
             var negative = false
             if b[0] == UInt8(ascii: "-") { negative = true; i = 1 }
@@ -333,7 +376,7 @@ final class SheetHandler: SAXHandler {
                 default: return nil
                 }
             }
-            if n >= 64 { return SheetHandler.strtodString(String(decoding: b, as: UTF8.self)) }
+            if n >= 64 { return SheetParser.strtodString(String(decoding: b, as: UTF8.self)) }
             return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> Double? in
                 for k in 0..<n { buf[k] = CChar(bitPattern: b[k]) }
                 buf[n] = 0

@@ -21,7 +21,7 @@ final class StylesHandler: SAXHandler {
     private(set) var styles = Styles()
     private var inCellXfs = false
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard ns == .main else { return true }
         if name.is("numFmt") {
             if let id = attributes.value("numFmtId").flatMap({ Int($0.string) }),
@@ -37,7 +37,7 @@ final class StylesHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         if ns == .main && name.is("cellXfs") {
             inCellXfs = false
             styles.dateKinds = styles.formatIDs.map { id in
@@ -49,5 +49,5 @@ final class StylesHandler: SAXHandler {
         return true
     }
 
-    func characters(_ text: XMLBytes) -> Bool { true }
+    override func characters(_ text: XMLBytes) -> Bool { true }
 }

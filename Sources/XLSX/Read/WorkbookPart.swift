@@ -15,7 +15,7 @@ final class WorkbookHandler: SAXHandler {
     private var nameAttributes: (name: String, local: Int?, hidden: Bool)?
     private var text: [UInt8] = []
 
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
+    override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         guard ns == .main else { return true }
         if name.is("sheet") {
             let sheetName = attributes.value("name").map { OOXMLText.decode($0.buffer) } ?? ""
@@ -29,9 +29,6 @@ final class WorkbookHandler: SAXHandler {
             sheets.append(SheetEntry(name: sheetName, relationshipID: rid, state: state))
         } else if name.is("workbookPr") {
             if let v = attributes.value("date1904")?.string { is1904 = v == "1" || v.lowercased() == "true" }
-            if let v = attributes.value("dateCompatibility")?.string, v == "0" || v == "false" {
-                // Strict files may state the 1904 system this way; not the 1900 compatibility mode.
-            }
         } else if name.is("definedName") {
             let n = attributes.value("name")?.string ?? ""
             let local = attributes.value("localSheetId").flatMap { Int($0.string) }
@@ -42,7 +39,7 @@ final class WorkbookHandler: SAXHandler {
         return true
     }
 
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
+    override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         if ns == .main && name.is("definedName"), let a = nameAttributes {
             definedNames.append(
                 DefinedName(name: a.name, refersTo: OOXMLText.decode(text), localSheet: a.local, hidden: a.hidden))
@@ -51,7 +48,7 @@ final class WorkbookHandler: SAXHandler {
         return true
     }
 
-    func characters(_ t: XMLBytes) -> Bool {
+    override func characters(_ t: XMLBytes) -> Bool {
         if nameAttributes != nil && text.count < 1 << 20 { text.append(contentsOf: t.buffer) }
         return true
     }

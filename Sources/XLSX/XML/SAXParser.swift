@@ -73,7 +73,7 @@ struct XMLAttributes {
     fileprivate let raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>?
     /// Number of attributes.
     let count: Int
-    fileprivate unowned(unsafe) let state: SAXState
+    fileprivate unowned(unsafe) let state: SAXHandler
 
     /// The local name of attribute `i`.
     @inline(__always) func name(_ i: Int) -> XMLName { XMLName(base: raw![i * 5]!) }
@@ -92,42 +92,41 @@ struct XMLAttributes {
     }
 }
 
-/// Receives parse events. Each method returns false to stop the parse.
-protocol SAXHandler: AnyObject {
-    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool
-    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool
-    func characters(_ text: XMLBytes) -> Bool
-}
-
-/// State reached from the C callbacks through the context pointer.
-private final class SAXState {
-    unowned(unsafe) let handler: SAXHandler
-    var ctxt: xmlParserCtxtPtr?
-    var stoppedByHandler = false
-    var dtd = false
+/// Receives parse events; each reader part subclasses it and overrides the three
+/// event methods, which return false to stop the parse. A base class rather than a
+/// protocol: the C callbacks reach it through an unretained context pointer and call
+/// it through the class vtable, with no existential and no retain/release per event.
+class SAXHandler {
+    fileprivate var ctxt: xmlParserCtxtPtr?
+    fileprivate var stoppedByHandler = false
+    fileprivate var dtd = false
     /// Open elements; past `maxDepth` the parse stops. libxml2 2.9's push parser does not
     /// apply its own depth limit: a 2 MB part nested 5 million deep took 78 s and 235 MB.
-    var depth = 0
-    var tooDeep = false
+    fileprivate var depth = 0
+    fileprivate var tooDeep = false
     static let maxDepth = 256
-    var errorMessage: String?
-    var errorLine = 0
+    fileprivate var errorMessage: String?
+    fileprivate var errorLine = 0
     private var cacheKeys: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) = (nil, nil)
     private var cacheValues: (XMLNamespace, XMLNamespace) = (.none, .none)
 
-    init(handler: SAXHandler) { self.handler = handler }
+    init() {}
 
-    func stop() {
+    func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool { true }
+    func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool { true }
+    func characters(_ text: XMLBytes) -> Bool { true }
+
+    fileprivate func stop() {
         if let ctxt { xmlStopParser(ctxt) }
     }
 
     /// Namespace URIs come from libxml2's dictionary, so the pointer identifies the URI
     /// within a parse: compare strings once per distinct pointer.
-    @inline(__always) func classify(_ uri: UnsafePointer<UInt8>?) -> XMLNamespace {
+    @inline(__always) fileprivate final func classify(_ uri: UnsafePointer<UInt8>?) -> XMLNamespace {
         guard let uri else { return .none }
         if uri == cacheKeys.0 { return cacheValues.0 }
         if uri == cacheKeys.1 { return cacheValues.1 }
-        let ns = SAXState.classifySlow(uri)
+        let ns = SAXHandler.classifySlow(uri)
         cacheKeys.1 = cacheKeys.0
         cacheValues.1 = cacheValues.0
         cacheKeys.0 = uri
@@ -153,8 +152,8 @@ private final class SAXState {
     }
 }
 
-@inline(__always) private func state(_ ctx: UnsafeMutableRawPointer?) -> Unmanaged<SAXState> {
-    Unmanaged<SAXState>.fromOpaque(ctx!)
+@inline(__always) private func state(_ ctx: UnsafeMutableRawPointer?) -> Unmanaged<SAXHandler> {
+    Unmanaged<SAXHandler>.fromOpaque(ctx!)
 }
 
 private func makeSAXHandler() -> xmlSAXHandler {
@@ -163,13 +162,13 @@ private func makeSAXHandler() -> xmlSAXHandler {
     sax.startElementNs = { ctx, localname, _, uri, _, _, nbAttributes, _, attributes in
         state(ctx)._withUnsafeGuaranteedRef { s in
             s.depth += 1
-            if s.depth > SAXState.maxDepth {
+            if s.depth > SAXHandler.maxDepth {
                 s.tooDeep = true
                 s.stop()
                 return
             }
             let attrs = XMLAttributes(raw: attributes, count: Int(nbAttributes), state: s)
-            if !s.handler.startElement(XMLName(base: localname!), s.classify(uri), attrs) {
+            if !s.startElement(XMLName(base: localname!), s.classify(uri), attrs) {
                 s.stoppedByHandler = true
                 s.stop()
             }
@@ -178,7 +177,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
     sax.endElementNs = { ctx, localname, _, uri in
         state(ctx)._withUnsafeGuaranteedRef { s in
             s.depth -= 1
-            if !s.handler.endElement(XMLName(base: localname!), s.classify(uri)) {
+            if !s.endElement(XMLName(base: localname!), s.classify(uri)) {
                 s.stoppedByHandler = true
                 s.stop()
             }
@@ -186,7 +185,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
     }
     let characters: charactersSAXFunc = { ctx, ch, len in
         state(ctx)._withUnsafeGuaranteedRef { s in
-            if len > 0, !s.handler.characters(XMLBytes(base: ch!, count: Int(len))) {
+            if len > 0, !s.characters(XMLBytes(base: ch!, count: Int(len))) {
                 s.stoppedByHandler = true
                 s.stop()
             }
@@ -218,9 +217,8 @@ private let parserInitialized: Void = { xmlInitParser() }()
 
 /// A libxml2 SAX2 push parser for one part. Feed it chunks; it calls the handler.
 final class SAXParser {
-    private let state: SAXState
+    private let state: SAXHandler
     private var ctxt: xmlParserCtxtPtr?
-    private var unmanaged: Unmanaged<SAXState>
     private var pending: [UInt8] = []
     /// The part being parsed (for error locations).
     let part: String
@@ -228,13 +226,12 @@ final class SAXParser {
     init(part: String, handler: SAXHandler) {
         _ = parserInitialized
         self.part = part
-        state = SAXState(handler: handler)
-        unmanaged = Unmanaged.passRetained(state)
+        state = handler
     }
 
     deinit {
         if let ctxt { xmlFreeParserCtxt(ctxt) }
-        unmanaged.release()
+        state.ctxt = nil
     }
 
     /// Parses the next chunk. Returns false when the handler stopped the parse.
@@ -248,7 +245,7 @@ final class SAXParser {
             var sax = makeSAXHandler()
             let head = min(4, rest.count)
             ctxt = xmlCreatePushParserCtxt(
-                &sax, unmanaged.toOpaque(), rest.baseAddress?.assumingMemoryBound(to: CChar.self),
+                &sax, Unmanaged.passUnretained(state).toOpaque(), rest.baseAddress?.assumingMemoryBound(to: CChar.self),
                 Int32(head), part)
             guard let ctxt else { throw .xml("cannot create the XML parser", part: part, line: 0) }
             state.ctxt = ctxt
@@ -300,7 +297,7 @@ final class SAXParser {
     private func check(_ rc: Int32) throws(XLSXError) {
         if state.dtd { throw .dtdRefused(part: part) }
         if state.tooDeep {
-            throw .xml("elements nested deeper than \(SAXState.maxDepth) levels (depth limit)", part: part, line: 0)
+            throw .xml("elements nested deeper than \(SAXHandler.maxDepth) levels (depth limit)", part: part, line: 0)
         }
         if state.stoppedByHandler { return }
         if rc != 0 || state.errorMessage != nil {
