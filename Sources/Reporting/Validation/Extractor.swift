@@ -55,11 +55,11 @@ enum Extractor {
     private static func extract(_ form: FormSheet, _ sheet: SheetSnapshot, _ ctx: ValidationContext) -> FormExtract {
         var out = FormExtract(form: form, sheetName: sheet.name)
         if let kc = form.keyColumn {
-            let codes = Set(form.indicators.map { $0.code.uppercased() })
+            // Upper-cased code to the template's spelling, the first indicator winning.
+            var codes: [String: String] = [:]
+            for ind in form.indicators where codes[ind.code.uppercased()] == nil { codes[ind.code.uppercased()] = ind.code }
             for (ref, cell) in sheet.filledCells where ref.column == kc {
-                guard let k = key(cell.value), codes.contains(k),
-                    let code = form.indicators.first(where: { $0.code.uppercased() == k })?.code
-                else { continue }
+                guard let k = key(cell.value), let code = codes[k] else { continue }
                 if out.rows[code] == nil { out.rows[code] = ref.row } else { out.duplicates[code, default: []].append(ref.row) }
             }
         }
@@ -106,11 +106,13 @@ enum Extractor {
             for (ref, cell) in sheet.filledCells where ref.row <= last {
                 if case .string(let s) = cell.value { byRow[ref.row, default: []].append((ref.column, LabelKey(s))) }
             }
+            // Each column's header keys, folded once (not once per cell compared).
+            let headerKeys = list.columns.map { Set($0.headerKeys) }
             for row in byRow.keys.sorted() {
                 var found: [String: Int] = [:]
                 for (col, k) in byRow[row]! {
-                    if let c = list.columns.first(where: { found[$0.id] == nil && $0.headerKeys.contains(k) }) {
-                        found[c.id] = col
+                    if let i = list.columns.indices.first(where: { found[list.columns[$0].id] == nil && headerKeys[$0].contains(k) }) {
+                        found[list.columns[i].id] = col
                     }
                 }
                 if found.count > (best?.columns.count ?? 0) { best = (row, found) }
