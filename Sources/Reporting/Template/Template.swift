@@ -11,7 +11,7 @@ public struct Template: Sendable {
     /// How long one reporting period is.
     public var period: PeriodKind
     /// The units expected to submit, in the order of the units file.
-    public var units: [ReportingUnit]
+    public var units: [ReportingUnit] { didSet { unitIndex = Template.index(units) } }
     /// Reference lists by id (`communes`, `dan_toc`), loaded from CSV files beside the template.
     public var references: [String: ReferenceList]
     /// Where a workbook says which unit and period it is.
@@ -36,6 +36,7 @@ public struct Template: Sendable {
         self.title = title
         self.period = period
         self.units = units
+        self.unitIndex = Template.index(units)
         self.references = references
         self.identify = identify
         self.forms = forms
@@ -64,8 +65,16 @@ public struct Template: Sendable {
 
     /// The unit with this code (case-insensitive).
     public func unit(_ code: String) -> ReportingUnit? {
-        let c = code.uppercased()
-        return units.first { $0.code.uppercased() == c }
+        unitIndex[code.uppercased()].map { units[$0] }
+    }
+
+    /// Positions in `units` by upper-cased code, the first unit winning; kept with `units`.
+    private var unitIndex: [String: Int]
+
+    private static func index(_ units: [ReportingUnit]) -> [String: Int] {
+        var index: [String: Int] = [:]
+        for (i, u) in units.enumerated() where index[u.code.uppercased()] == nil { index[u.code.uppercased()] = i }
+        return index
     }
 
     /// The sheets a submission must have, in workbook order: identify, forms, lists.
