@@ -21,8 +21,9 @@ public struct ReferenceList: Sendable {
         var byUnit: [String: [LabelKey: String]] = [:]
         for r in rows {
             guard let v = r[valueColumn], !v.isEmpty else { continue }
-            all[LabelKey(v)] = all[LabelKey(v)] ?? v
-            if let uc = unitColumn, let u = r[uc] { byUnit[u.uppercased(), default: [:]][LabelKey(v)] = v }
+            let k = LabelKey(v)  // folded once per row (it was folded up to three times)
+            if all[k] == nil { all[k] = v }
+            if let uc = unitColumn, let u = r[uc] { byUnit[u.uppercased(), default: [:]][k] = v }
         }
         self.index = all
         self.unitIndex = byUnit
