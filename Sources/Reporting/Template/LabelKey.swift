@@ -27,7 +27,12 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
             folded = String(decoding: out, as: UTF8.self)
             return
         }
-        let nfc = s.precomposedStringWithCanonicalMapping.lowercased()
+        // Text made only of scalars below U+0300 and of Latin Extended Additional (the
+        // precomposed Vietnamese letters, U+1E00–U+1EFF) is already NFC: all of them have
+        // NFC_Quick_Check=Yes and combining class 0. Only other text goes through
+        // Foundation's normalisation, which bridges to NSString and was the hottest part.
+        let isNFC = s.unicodeScalars.allSatisfy { $0.value < 0x300 || (0x1E00...0x1EFF).contains($0.value) }
+        let nfc = (isNFC ? s : s.precomposedStringWithCanonicalMapping).lowercased()
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in nfc.unicodeScalars {
