@@ -16,11 +16,7 @@ public enum HTMLReport {
         _ reports: [FileReport], lang: Language, title: Localized? = nil, period: String? = nil,
         units: [ReportingUnit] = []
     ) throws(RenderError) -> String {
-        let source = try pageTemplate()
-        let template: MustacheTemplate
-        do { template = try MustacheTemplate(string: source) } catch {
-            throw RenderError(description: "the HTML report template does not parse: \(error)")
-        }
+        let template = try parsedPage.get()
         var words: [String: String] = [:]
         for k in ReportStrings.words.keys { words[k] = ReportStrings.word(k, lang) }
         let files: [[String: Any]] = reports.enumerated().map { n, r in
@@ -56,6 +52,15 @@ public enum HTMLReport {
         if let period { context["period"] = period }
         return template.render(context)
     }
+
+    /// The page, read and parsed once per process (it was parsed on every call).
+    static let parsedPage: Result<MustacheTemplate, RenderError> = {
+        let source: String
+        do throws(RenderError) { source = try pageTemplate() } catch { return .failure(error) }
+        do { return .success(try MustacheTemplate(string: source)) } catch {
+            return .failure(RenderError(description: "the HTML report template does not parse: \(error)"))
+        }
+    }()
 
     /// The page template from the module's resources, found beside the executable (or
     /// the test bundle) without `Bundle.module`, which stops the process when it is missing.
