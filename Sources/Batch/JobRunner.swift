@@ -52,6 +52,7 @@ public struct JobRunner: Sendable {
 
     public func run() async throws(BatchError) -> RunResult {
         let c = configuration
+        _ = try Inbox.scan(c.inbox)  // a missing inbox stops the run before it touches anything
         var lock: RunLock?
         if !c.dryRun {
             lock = try RunLock.acquire(folder: c.output)
@@ -121,6 +122,12 @@ public struct JobRunner: Sendable {
         for (i, s) in supersededBy.enumerated() {
             if let s { logger.info("\(files[i].name) superseded by \(files[s].name)") }
         }
+        for line in report.files where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
+            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")
+        }
+        for unit in report.units where unit.status == .missing {
+            logger.notice("\(unit.code) \(unit.name): no submission for \(c.period)")
+        }
 
         // 4. Consolidate the accepted current submissions.
         let current = files.indices.filter { supersededBy[$0] == nil }
@@ -155,6 +162,14 @@ public struct JobRunner: Sendable {
         } catch {
             throw .output(path: c.output + "/" + Self.runReportBaseName, reason: "cannot render the run report: \(error)")
         }
+        // Per-file reports (to each unit; beside each rejected copy), rendered concurrently.
+        struct Render: Sendable {
+            var path: String
+            var report: FileReport
+            var format: OutputFormat
+            var language: Language
+        }
+        var renders: [Render] = []
         var unitReportPaths = Set<String>()
         let byUnit = currentSubmissions(files: files, reports: reports, supersededBy: supersededBy)
         for (unit, i) in byUnit.sorted(by: { $0.key < $1.key }) {
@@ -162,7 +177,7 @@ public struct JobRunner: Sendable {
             for format in c.formats {
                 for lang in c.languages {
                     let path = c.output + "/" + Self.unitsFolder + "/\(unit).\(lang.rawValue).\(format.rawValue)"
-                    outputs.append((path, try renderFileReport(reports[i], format, lang, path)))
+                    renders.append(Render(path: path, report: reports[i], format: format, language: lang))
                     unitReportPaths.insert(path)
                 }
             }
@@ -174,10 +189,17 @@ public struct JobRunner: Sendable {
             for format in c.formats {
                 for lang in c.languages {
                     let path = target + ".\(lang.rawValue).\(format.rawValue)"
-                    outputs.append((path, try renderFileReport(r, format, lang, path)))
+                    renders.append(Render(path: path, report: r, format: format, language: lang))
                 }
             }
         }
+        let renderer = fileReports
+        let rendered = try await concurrentMap(renders, label: nil) { job throws(BatchError) in
+            do { return try renderer.render(job.report, format: job.format, language: job.language) } catch {
+                throw .output(path: job.path, reason: "cannot render the report: \(error)")
+            }
+        }
+        for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }
 
         let exitCode: Int32 = report.units.allSatisfy {
             !$0.expected || $0.status == .accepted || $0.status == .acceptedWithWarnings
@@ -215,14 +237,6 @@ public struct JobRunner: Sendable {
         return RunResult(
             exitCode: exitCode, counts: report.counts, workbookPath: workbookPath, unchanged: false, dryRun: false,
             report: report, summary: summary(report.counts, workbook: workbookPath, note: nil))
-    }
-
-    private func renderFileReport(_ r: FileReport, _ f: OutputFormat, _ l: Language, _ path: String)
-        throws(BatchError) -> [UInt8]
-    {
-        do { return try fileReports.render(r, format: f, language: l) } catch {
-            throw .output(path: path, reason: "cannot render the report: \(error)")
-        }
     }
 
     /// Unit codes become file names; anything but letters, digits, `-` and `_` is refused.

@@ -30,7 +30,7 @@ extension RunReport {
             [
                 "code": i.code, "severity": i.severity.rawValue, "file": i.file, "sheet": i.sheet ?? "",
                 "cell": i.cell ?? "", "expected": i.expected ?? "", "found": i.found ?? "",
-                "params": i.params.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: "; "),
+                "message": IssueCatalogue.message(for: i, lang: lang),
             ]
         }
         func section(_ key: String, _ rows: [[String: Any]]) -> [String: Any] {
@@ -172,7 +172,7 @@ enum RunReportHTML {
         <table>
         <tr><th>{{t.issueCode}}</th><th>{{t.severity}}</th><th>{{t.file}}</th><th>{{t.where}}</th><th>{{t.details}}</th></tr>
         {{#rows}}
-        <tr><td>{{code}}</td><td>{{severity}}</td><td>{{file}}</td><td>{{sheet}} {{cell}}</td><td>{{expected}} {{found}} {{params}}</td></tr>
+        <tr><td>{{code}}</td><td>{{severity}}</td><td>{{file}}</td><td>{{sheet}} {{cell}}</td><td>{{message}}</td></tr>
         {{/rows}}
         </table>
         {{/any}}

@@ -105,8 +105,11 @@ import Testing
         b["run-report.json"] = nil
         for k in b.keys where k.hasPrefix("run-report") { b[k] = nil; after[k] = nil }
         #expect(after == b)
-        let runs = try Ledger(path: dir.path + "/out/ledger.sqlite").runs()
+        let ledger = try Ledger(path: dir.path + "/out/ledger.sqlite")
+        let runs = try ledger.runs()
         #expect(runs.map(\.outcome) == ["completed", "unchanged", "completed"])
+        // Only the latest run keeps its list of outputs.
+        #expect(runs.map { $0.outputs.isEmpty } == [true, true, false])
     }
 
     @Test func tamperedOutputIsRewritten() async throws {

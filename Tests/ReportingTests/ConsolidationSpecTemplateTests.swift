@@ -54,4 +54,12 @@ import Testing
             (e as? TemplateError)?.kind == .reference && "\(e)".contains("ngay_sinh_x")
         }
     }
+
+    @Test(arguments: ["Tổng hợp", "Một tên trang tính dài hơn ba mươi mốt ký tự", "Thôn/bản"])
+    func badSheetNamesAreRefused(_ name: String) throws {
+        let template = try TemplateLoader.load(path: Self.templatePath)
+        let options = try ConsolidationOptions.decode(
+            yaml: "lists:\n  - { list: ket_nap, sheet: \"\(name)\", title: X }\n", path: "c.yaml")
+        #expect(throws: TemplateError.self) { try ConsolidationSpec(template: template, options: options) }
+    }
 }

@@ -106,9 +106,23 @@ import XLSX
         let c = Consolidator(spec: F.spec).consolidate(
             only, reports: Array(reports.prefix(3)), period: "2016", expectedUnits: ["DBP", "MLA", "DBI", "MNH"])
         #expect(c.units.map(\.code) == ["DBP", "MLA", "DBI", "MNH"])
-        #expect(c.expectedUnitCount == 4)
+        #expect(c.unitCount == 4)
         #expect(c.issues.map(\.code) == ["unit-missing"])
         #expect(c.indicator("DV")?.totals["current"]?.of == 4)
+    }
+
+    @Test func aUnitThatWasNotExpectedIsListedAndCounted() {
+        let (subs, reports) = F.allAccepted()
+        let c = Consolidator(spec: F.spec).consolidate(
+            Array(subs.prefix(2)), reports: Array(reports.prefix(2)), period: "2016", expectedUnits: ["DBP"])
+        #expect(c.units.map(\.code) == ["DBP", "MLA"])
+        #expect(c.units.map(\.expected) == [true, false])
+        #expect(c.issues.isEmpty)
+        let dv = F.unitFigures()
+        let t = c.indicator("DV")?.totals["current"]
+        #expect(t?.value == dv["DBP"]!["DV"]!["current"]! + dv["MLA"]!["DV"]!["current"]!)
+        #expect(t?.units == 2)
+        #expect(t?.of == 2)
     }
 
     @Test func laterSubmissionSupersedesAndOtherPeriodsAreNotCounted() throws {

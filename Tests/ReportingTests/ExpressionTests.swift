@@ -123,3 +123,15 @@ import XLSX
         #expect(try eval("A = 3") == .bool(true))
     }
 }
+
+@Suite struct LabelKeyTests {
+    @Test func foldsCaseSpacingAndNormalForm() {
+        let nfc = "Có chi bộ"
+        #expect(LabelKey(nfc) == LabelKey("  CÓ\u{00A0}\n chi   BỘ ".decomposedStringWithCanonicalMapping))
+        #expect(LabelKey(nfc).folded == "có chi bộ")
+        #expect(LabelKey("  Ghi\tCHU  ").folded == "ghi chu")
+        #expect(LabelKey("Ghi chú") != LabelKey("Ghi chu"))
+        #expect(LabelKey("").folded == "" && LabelKey("   ").folded == "")
+        #expect(LabelKey("Đ").folded == "đ")
+    }
+}

@@ -44,6 +44,7 @@ extension Ledger {
     /// Marks a run as skipped because nothing changed since `previous`; it repeats its counts.
     public func finishUnchanged(_ id: Int64, previous: LedgerRun, at end: Date) throws(BatchError) {
         try write { db in
+            try pruneOutputs(db, keeping: id)
             try updateRun(
                 db, id: id, outcome: "unchanged", exitCode: previous.exitCode ?? 0,
                 fingerprint: previous.fingerprint, counts: previous.counts, workbook: previous.workbook, end: end)
@@ -52,6 +53,17 @@ extension Ledger {
                     sql: "INSERT INTO outputs (run_id, path, hash) VALUES (?, ?, ?)", arguments: [id, path, hash])
             }
         }
+    }
+
+    /// Only the latest run's outputs matter (for the unchanged check): drop the older
+    /// runs' lists of the same job and period, so the ledger does not grow by thousands
+    /// of rows a night.
+    func pruneOutputs(_ db: Database, keeping runID: Int64) throws {
+        try db.execute(
+            sql: """
+                DELETE FROM outputs WHERE run_id != ? AND run_id IN (
+                    SELECT r.id FROM runs r JOIN runs k ON k.id = ? WHERE r.job = k.job AND r.period = k.period)
+                """, arguments: [runID, runID])
     }
 
     func updateRun(

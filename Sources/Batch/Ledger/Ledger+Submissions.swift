@@ -111,6 +111,11 @@ extension Ledger {
             }
             // Supersession. Inside the inbox: as the run decided. Against the history: the
             // current submission of a unit and period supersedes every other row of that group.
+            var groups: [String: [Int64]] = [:]  // "unit\0period" -> ids in this run
+            for e in entries {
+                guard let unit = e.report.unit, let period = e.report.period else { continue }
+                groups[unit + "\u{0}" + period, default: []].append(ids[e.file.hash + "/" + e.file.name]!)
+            }
             for e in entries {
                 let id = ids[e.file.hash + "/" + e.file.name]!
                 if let winner = e.supersededBy {
@@ -119,8 +124,7 @@ extension Ledger {
                         arguments: [ids[winner.hash + "/" + winner.name], id])
                 } else if let unit = e.report.unit, let period = e.report.period {
                     try db.execute(sql: "UPDATE submissions SET superseded_by = NULL WHERE id = ?", arguments: [id])
-                    let inRun = entries.filter { $0.report.unit == unit && $0.report.period == period }
-                        .compactMap { ids[$0.file.hash + "/" + $0.file.name] }
+                    let inRun = groups[unit + "\u{0}" + period] ?? [id]
                     try db.execute(
                         sql: """
                             UPDATE submissions SET superseded_by = ?
@@ -129,6 +133,7 @@ extension Ledger {
                         arguments: [id, unit, period])
                 }
             }
+            try pruneOutputs(db, keeping: runID)
             try updateRun(
                 db, id: runID, outcome: "completed", exitCode: exitCode, fingerprint: fingerprint, counts: counts,
                 workbook: workbook, end: end)

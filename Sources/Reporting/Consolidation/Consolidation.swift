@@ -22,8 +22,9 @@ public struct Consolidation: Sendable, Hashable {
 
     /// Units whose figures are counted.
     public var consolidatedUnits: [UnitResult] { units.filter { $0.status.isCounted } }
-    /// How many units were expected (the denominator of every coverage).
-    public var expectedUnitCount: Int { units.filter(\.expected).count }
+    /// How many units the workbook lists: the expected ones, plus any that submitted
+    /// without being expected. The denominator of every coverage (`8/10 đơn vị`).
+    public var unitCount: Int { units.count }
 
     /// The summary of indicator `code`.
     public func indicator(_ code: String) -> IndicatorSummary? { indicators.first { $0.code == code } }
@@ -80,7 +81,7 @@ public struct Total: Sendable, Hashable {
     public var value: Double
     /// Units whose value is in the sum.
     public var units: Int
-    /// Units expected this period.
+    /// Units listed this period (expected, plus unexpected submitters).
     public var of: Int
 }
 

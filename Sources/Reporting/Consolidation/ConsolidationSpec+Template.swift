@@ -56,6 +56,16 @@ extension ConsolidationSpec {
         }
         func checkColumns(_ list: String, _ ids: [String]) throws(TemplateError) { _ = try listColumns(list, ids) }
 
+        // Sheet names: Excel's rules, and no two sheets alike (the workbook's own included).
+        var sheetNames = [ProvincialWorkbook.summarySheetName, ProvincialWorkbook.byUnitSheetName,
+                          ProvincialWorkbook.issuesSheetName]
+        for name in options.lists.map(\.sheet) + (options.actionList.map { [$0.sheet] } ?? []) {
+            if let problem = Self.sheetNameProblem(name, taken: sheetNames) {
+                throw TemplateError(.structure, file: template.path, "\(Self.optionsFileName): sheet name '\(name)' \(problem)")
+            }
+            sheetNames.append(name)
+        }
+
         var lists: [MergedList] = []
         for l in options.lists {
             lists.append(MergedList(
@@ -90,6 +100,15 @@ extension ConsolidationSpec {
         let path = dir.isEmpty ? optionsFileName : dir + "/" + optionsFileName
         guard FileManager.default.fileExists(atPath: path) else { return try ConsolidationSpec(template: template) }
         return try ConsolidationSpec(template: template, options: ConsolidationOptions.load(path: path))
+    }
+
+    /// Why `name` cannot be a sheet of the provincial workbook, or nil when it can.
+    static func sheetNameProblem(_ name: String, taken: [String]) -> String? {
+        if name.isEmpty || name.count > 31 { return "must have 1 to 31 characters" }
+        if name.contains(where: { "[]:*?/\\".contains($0) }) { return "must not contain [ ] : * ? / \\" }
+        if name.hasPrefix("'") || name.hasSuffix("'") { return "must not begin or end with an apostrophe" }
+        if taken.contains(where: { $0.lowercased() == name.lowercased() }) { return "is used twice" }
+        return nil
     }
 
     static func kind(of type: FieldType) -> ListColumn.Kind {

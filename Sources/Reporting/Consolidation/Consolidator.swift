@@ -105,7 +105,7 @@ public struct Consolidator: Sendable {
 
         return Consolidation(
             spec: spec, period: period, units: units,
-            indicators: spec.indicators.map { summary(of: $0, counted: counted, expected: expectedCodes.count) },
+            indicators: spec.indicators.map { summary(of: $0, counted: counted, expected: order.count) },
             ratios: spec.ratios.map { ratio($0, counted: counted) },
             lists: lists, actionRows: actionRows, issues: issues)
     }

@@ -47,7 +47,7 @@ extension ProvincialWorkbook {
         let counted = c.consolidatedUnits.count
         titleRows(
             b, title: "Số liệu theo đơn vị — " + spec.title.vi,
-            subtitles: ["Kỳ báo cáo: \(c.period). Đã tổng hợp \(coverage(counted, c.expectedUnitCount))."],
+            subtitles: ["Kỳ báo cáo: \(c.period). Đã tổng hợp \(coverage(counted, c.unitCount))."],
             lastColumn: layout.lastColumn, headerRows: top...bottom)
         b.sheet.freezePanes(rows: bottom + 1, columns: 3)
 
@@ -115,7 +115,7 @@ extension ProvincialWorkbook {
         // The total row: SUM over the unit rows (text in rejected/missing rows is not summed).
         let total = layout.totalRow(unitCount: c.units.count)
         b.merge(CellRange(first: CellRef(row: total, column: 0), last: CellRef(row: total, column: 2)),
-                "Tổng cộng (\(coverage(counted, c.expectedUnitCount)))", Styles.totalLabel)
+                "Tổng cộng (\(coverage(counted, c.unitCount)))", Styles.totalLabel)
         b.text("", total, 3, Styles.totalLabel)
         let last = first + max(c.units.count, 1) - 1
         for v in layout.valueColumns {

@@ -12,9 +12,10 @@ extension ProvincialWorkbook {
         let lastColumn = heads.count - 1
         let errors = reports.reduce(0) { $0 + $1.errorCount } + c.issues.filter { $0.severity == .error }.count
         let warnings = reports.reduce(0) { $0 + $1.warningCount } + c.issues.filter { $0.severity == .warning }.count
+        let infos = reports.reduce(0) { $0 + $1.infoCount } + c.issues.filter { $0.severity == .info }.count
         titleRows(
             b, title: "Kết quả kiểm tra các báo cáo",
-            subtitles: ["Kỳ báo cáo: \(c.period). \(reports.count) tệp; \(errors) lỗi, \(warnings) cảnh báo."],
+            subtitles: ["Kỳ báo cáo: \(c.period). \(reports.count) tệp; \(errors) lỗi, \(warnings) cảnh báo, \(infos) thông tin."],
             lastColumn: lastColumn, headerRows: header...header)
         for (col, h) in heads.enumerated() { b.text(h, header, col, Styles.header, measure: false) }
 

@@ -11,7 +11,7 @@ extension ProvincialWorkbook {
         let header = listHeaderRow
         let lastColumn = 1 + columns.count
         var note = "Kỳ báo cáo: \(c.period). \(countLabel): \(formatCount(rows.count)), "
-        note += "từ \(coverage(c.consolidatedUnits.count, c.expectedUnitCount))"
+        note += "từ \(coverage(c.consolidatedUnits.count, c.unitCount))"
         let absent = c.units.filter { !$0.status.isCounted }.map(\.name)
         note += absent.isEmpty ? "." : " (không gồm: " + absent.joined(separator: ", ") + ")."
         titleRows(b, title: title, subtitles: [note], lastColumn: lastColumn, headerRows: header...header)

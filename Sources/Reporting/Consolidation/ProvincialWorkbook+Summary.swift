@@ -12,7 +12,7 @@ extension ProvincialWorkbook {
         let header = summaryHeaderRow
         let unitCount = c.units.count
 
-        var notes = ["Đã tổng hợp \(coverage(c.consolidatedUnits.count, c.expectedUnitCount))."]
+        var notes = ["Đã tổng hợp \(coverage(c.consolidatedUnits.count, c.unitCount))."]
         let missing = c.units.filter { $0.status == .missing }.map(\.name)
         let rejected = c.units.filter { $0.status == .rejected }.map(\.name)
         if !missing.isEmpty { notes.append("Chưa nộp: " + missing.joined(separator: ", ") + ".") }
@@ -82,7 +82,7 @@ extension ProvincialWorkbook {
                     b.number(nil, r, colAttain, Styles.number(Styles.percent))
                 }
                 let cover = s.totals[spec.currentColumn] ?? s.totals.values.max { $0.units < $1.units }
-                b.text(cover.map { coverage($0.units, $0.of) } ?? coverage(0, c.expectedUnitCount), r, colCoverage, Styles.centered)
+                b.text(cover.map { coverage($0.units, $0.of) } ?? coverage(0, c.unitCount), r, colCoverage, Styles.centered)
 
             case .ratio(let id):
                 guard let ratio = spec.ratio(id), let s = c.ratio(id) else { continue }

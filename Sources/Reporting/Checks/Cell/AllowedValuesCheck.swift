@@ -3,6 +3,7 @@
 struct AllowedValuesCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
+        var keys: [[String]: Set<LabelKey>] = [:]
         for input in ctx.applicableInputs {
             guard let allowed = input.spec.allowed, let v = input.value else { continue }
             let text: String
@@ -11,7 +12,8 @@ struct AllowedValuesCheck: Check {
             case .number(let d): text = Value.format(d)
             default: continue
             }
-            if !allowed.contains(where: { LabelKey($0) == LabelKey(text) }) {
+            if keys[allowed] == nil { keys[allowed] = Set(allowed.map(LabelKey.init)) }
+            if !keys[allowed]!.contains(LabelKey(text)) {
                 ctx.report("value-not-allowed", at: input, expected: allowed.joined(separator: ", "), found: text)
             }
         }
