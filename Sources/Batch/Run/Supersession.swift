@@ -2,13 +2,14 @@ import Reporting
 
 /// Which submission of a unit counts for a period.
 ///
-/// Files are grouped by the unit and period the workbook states (never guessed from the
-/// file name). In each group the newest file is current and supersedes the others:
+/// Files are grouped by the unit and period their validation report gives (what the
+/// workbook states). In each group the newest file is current and supersedes the others:
 /// newest = latest modification time; equal times are broken by the file name, the
 /// greater name (UTF-8 byte order) being newer, so `NQ04_MNH_2016_v2.xlsx` beats
 /// `NQ04_MNH_2016.xlsx`. The newest counts whatever its status: a district that sends a
 /// replacement means it, so a rejected replacement leaves the unit rejected until fixed.
-/// Files without a unit or period (unreadable ones, say) are never grouped.
+/// Files without a unit or period are never grouped (validation gives an unreadable file
+/// the unit and period of its name, when the name follows the template's pattern).
 public enum Supersession {
     /// Whether `a` is newer than `b`.
     public static func isNewer(_ a: InboxFile, than b: InboxFile) -> Bool {
