@@ -89,6 +89,16 @@ enum Hostile {
         return r.status == 0 && !r.stdout.contains("Not built yet")
     }()
 
+    /// True once `tonghop validate` is the real command and the Resolution 04 job is there.
+    static let validateIsBuilt: Bool = {
+        guard let tonghop else { return false }
+        let job = packageRoot.appendingPathComponent("Jobs/nq04-2016.yaml").path
+        guard FileManager.default.fileExists(atPath: job),
+            let r = try? run([tonghop, "validate", "--help"], limited: false)
+        else { return false }
+        return r.status == 0 && !r.stdout.contains("Not built yet")
+    }()
+
     static let python3: String? = {
         for p in ["/usr/bin/python3", "/usr/local/bin/python3"]
         where FileManager.default.isExecutableFile(atPath: p) {
@@ -298,52 +308,56 @@ struct HostileFilesTests {
     }
 
     @Test(
-        "a batch mixing hostile and good files still processes every good file",
-        .enabled(if: Hostile.inspectIsBuilt, "tonghop inspect is not built yet"))
+        "a batch mixing hostile and good files still processes every good file (tonghop validate)",
+        .enabled(if: Hostile.validateIsBuilt, "tonghop validate or Jobs/nq04-2016.yaml is not there yet"))
     func batchStillProcessesGoodFiles() throws {
         guard let tonghop = Hostile.tonghop else { return }
-        let good = Hostile.smallCases.filter { $0.outcome != .error }.map(\.file)
-        let bad = [
-            "billion_laughs.xlsx", "xxe_local_file.xlsx", "truncated.xlsx", "crc_mismatch.xlsx",
-            "legacy_xls.xlsx", "password_protected.xlsx", "deep_nesting_sheet.xlsx", "empty_file.xlsx",
-            "zip_bomb_overlapping.xlsx", "sst_index_out_of_range.xlsx",
-        ]
-        #expect(good.count >= 5)
-        // Interleave so that every good file comes right after a hostile one.
-        var files: [String] = []
-        for (i, g) in good.enumerated() {
-            files.append(bad[i % bad.count])
-            files.append(g)
+        let fm = FileManager.default
+        let samplesDir = Hostile.packageRoot.appendingPathComponent("Samples")
+        let samples = try fm.contentsOfDirectory(atPath: samplesDir.path)
+            .filter { $0.hasPrefix("NQ04_") && $0.hasSuffix(".xlsx") }.sorted()
+        try #require(samples.count >= 5, "Samples/ holds too few submissions")
+        // Every small hostile file; the first ones each followed by a good submission, so
+        // that every good file comes right after a hostile one. One process reads them all.
+        let hostile = Hostile.smallCases
+        var paths: [String] = []
+        var expected: [HostileCase?] = []  // nil: a good submission
+        for (i, c) in hostile.enumerated() {
+            paths.append(Hostile.corpus.appendingPathComponent(c.file).path)
+            expected.append(c)
+            if i < samples.count {
+                paths.append(samplesDir.appendingPathComponent(samples[i]).path)
+                expected.append(nil)
+            }
         }
-        files += bad
-        let paths = files.map { Hostile.corpus.appendingPathComponent($0).path }
-        // One shell runs the whole batch under one ceiling, as a job runner would run it.
-        let script = """
-            for f in "$@"; do
-              "$TONGHOP" inspect --stats "$f" >"$f.out.txt" 2>/dev/null; echo "$?"
-            done
-            """
-        let outDir = FileManager.default.temporaryDirectory
-            .appendingPathComponent("tonghop-hostile-batch-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: outDir, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: outDir) }
-        var copies: [String] = []
-        for (i, p) in paths.enumerated() {
-            let dst = outDir.appendingPathComponent("\(i)_\((p as NSString).lastPathComponent)").path
-            try FileManager.default.copyItem(atPath: p, toPath: dst)
-            copies.append(dst)
-        }
+        let job = Hostile.packageRoot.appendingPathComponent("Jobs/nq04-2016.yaml").path
         let r = try Hostile.run(
-            ["/bin/sh", "-c", "TONGHOP=\"$0\"; " + script, tonghop] + copies, timeout: 300)
+            [tonghop, "validate"] + paths + ["--job", job, "--format", "json", "--lang", "en"], timeout: 300)
         #expect(!r.timedOut && !r.signaled, "the batch did not finish: \(r.stderr.prefix(500))")
-        let statuses = r.stdout.split(separator: "\n").map(String.init)
-        try #require(statuses.count == files.count, "every file must be processed: \(r.stdout)")
-        for (i, f) in files.enumerated() {
-            let expectOK = good.contains(f)
-            #expect(statuses[i] == (expectOK ? "0" : "2"), "\(f): exit \(statuses[i])")
-            if expectOK {
-                let out = (try? String(contentsOfFile: copies[i] + ".out.txt", encoding: .utf8)) ?? ""
-                #expect(out.hasPrefix("cells="), "\(f): no stats line: \(out.prefix(200))")
+        for marker in Hostile.crashMarkers {
+            #expect(!r.stderr.contains(marker), "a crash reached the user:\n\(r.stderr.prefix(2000))")
+        }
+        #expect(r.status == 2, "some files are unreadable: exit 2, got \(r.status)")
+        for line in Hostile.secretLines("/etc/passwd") {
+            #expect(!r.stdout.contains(line) && !r.stderr.contains(line), "content of /etc/passwd leaked")
+        }
+        struct Report: Decodable {
+            struct File: Decodable { let file: String; let status: String; let unit: String? }
+            let files: [File]
+        }
+        let report = try JSONDecoder().decode(Report.self, from: Data(r.stdout.utf8))
+        try #require(report.files.count == paths.count, "every file must get a report")
+        for (k, f) in report.files.enumerated() {
+            #expect(f.file == (paths[k] as NSString).lastPathComponent, "report order: \(f.file)")
+            if let c = expected[k] {
+                let refused = (c.statsOutcome ?? c.outcome) == .error
+                #expect(
+                    (f.status == "unreadable") == refused,
+                    "\(c.file): status \(f.status), expected \(refused ? "unreadable" : "readable")")
+            } else {
+                let unit = f.file.split(separator: "_")[1]
+                #expect(f.status != "unreadable", "\(f.file) after \(report.files[k - 1].file): \(f.status)")
+                #expect(f.unit.map { $0 == unit } ?? false, "\(f.file): unit \(f.unit ?? "none")")
             }
         }
     }
