@@ -93,9 +93,9 @@ struct Run: AsyncParsableCommand {
             throw RunSetupError(file: error.file, error.message, location: error.location)
         }
 
-        var output = jobFile.output
-        var rejected = jobFile.rejected
-        var ledger = jobFile.ledger
+        var output = Self.tidy(jobFile.output)
+        var rejected = Self.tidy(jobFile.rejected)
+        var ledger = Self.tidy(jobFile.ledger)
         if let out {
             let old = jobFile.output
             func follow(_ p: String) -> String { p.hasPrefix(old + "/") ? out + p.dropFirst(old.count) : p }
@@ -106,7 +106,7 @@ struct Run: AsyncParsableCommand {
         let units = jobFile.expectedUnits(of: template).map { ExpectedUnit(code: $0.code, name: $0.name) }
         let periodString = parsedPeriod.description
         var c = RunConfiguration(
-            job: jobFile.name, period: periodString, inbox: inbox ?? jobFile.inbox, output: output,
+            job: jobFile.name, period: periodString, inbox: inbox ?? Self.tidy(jobFile.inbox), output: output,
             rejected: rejected, ledger: ledger, expectedUnits: units,
             workbookName: "TongHop_\(template.id.uppercased())_\(periodString).xlsx")
         c.formats = jobFile.reports.formats.compactMap(OutputFormat.init(rawValue:))
@@ -122,6 +122,23 @@ struct Run: AsyncParsableCommand {
                 validator: Validator(template: template, period: parsedPeriod, limits: jobFile.limits.readerLimits)),
             consolidator: ProvincialConsolidation(spec: spec, period: periodString),
             fileReports: CatalogueFileReports(template: template), logger: logger)
+    }
+
+    /// `Jobs/../out/x` → `out/x`: folds `.` and `name/..` so messages show short paths
+    /// (purely textual; a leading `..` stays).
+    static func tidy(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == "..", let last = parts.last, last != ".." {
+                parts.removeLast()
+                continue
+            }
+            parts.append(part)
+        }
+        let joined = parts.joined(separator: "/")
+        if path.hasPrefix("/") { return "/" + joined }
+        return joined.isEmpty ? "." : joined
     }
 
     /// What else decides the outputs: the tonghop version, the job file, and every file in
