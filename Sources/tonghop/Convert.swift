@@ -57,24 +57,13 @@ struct Convert: ParsableCommand {
             do {
                 let workbook = try Workbook(path: input)
                 for w in workbook.warnings { printWarning(file: input, w) }
-                let target = try chooseSheet(workbook)
+                let target = try workbook.chooseSheet(sheet)
                 try CSVExport.write(workbook, sheet: target, toPath: output)
             } catch {
                 printError(file: input, error.message, where: error.location)
                 throw ExitCode(ExitStatus.unreadable.rawValue)
             }
         }
-    }
-
-    /// `--sheet` by name (exact, then ignoring case) or 1-based index; default the first worksheet.
-    private func chooseSheet(_ workbook: Workbook) throws(XLSXError) -> SheetInfo {
-        guard let sheet else {
-            guard let first = workbook.worksheets.first else { throw .notAWorksheet("the workbook has no worksheet") }
-            return first
-        }
-        if let s = workbook.sheet(named: sheet) { return s }
-        if let n = Int(sheet), n >= 1, n <= workbook.sheets.count { return workbook.sheets[n - 1] }
-        throw .notAWorksheet("no sheet '\(sheet)' (the workbook has \(workbook.sheets.count))")
     }
 }
 

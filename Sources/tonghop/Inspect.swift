@@ -65,7 +65,7 @@ struct Inspect: ParsableCommand {
             } else if stats {
                 try printStdout(WorkbookStats(workbook).line + "\n")
             } else {
-                let target = try chooseSheet(workbook)
+                let target = try workbook.chooseSheet(sheet)
                 switch format {
                 case .csv: try CSVExport.write(workbook, sheet: target, to: 1, formulas: formulas)
                 case .json: try JSONExport.write(workbook, sheet: target, to: 1, formulas: formulas)
@@ -75,16 +75,6 @@ struct Inspect: ParsableCommand {
             printError(file: file, error.message, where: error.location)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
-    }
-
-    private func chooseSheet(_ workbook: Workbook) throws(XLSXError) -> SheetInfo {
-        guard let sheet else {
-            guard let first = workbook.worksheets.first else { throw .notAWorksheet("the workbook has no worksheet") }
-            return first
-        }
-        if let s = workbook.sheet(named: sheet) { return s }
-        if let n = Int(sheet), n >= 1, n <= workbook.sheets.count { return workbook.sheets[n - 1] }
-        throw .notAWorksheet("no sheet '\(sheet)' (the workbook has \(workbook.sheets.count))")
     }
 
     private func listSheets(_ workbook: Workbook) throws(XLSXError) {

@@ -13,17 +13,10 @@ import XLSX
 
     static func convert(_ args: [String]) throws -> Output {
         guard let tonghop = InspectTests.tonghop else { throw CancellationError() }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tonghop)
-        p.arguments = ["convert"] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Output(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        let r = try TonghopBinary.run(tonghop, ["convert"] + args)
+        return Output(
+            status: r.status, stdout: String(decoding: r.stdout, as: UTF8.self),
+            stderr: String(decoding: r.stderr, as: UTF8.self))
     }
 
     static func folder() throws -> URL {

@@ -70,17 +70,7 @@ enum Hostile {
     static let timeoutSeconds = 20.0
 
     /// The built `tonghop`, next to the test bundle.
-    static let tonghop: String? = {
-        let fm = FileManager.default
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("tonghop").path
-            if fm.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = packageRoot.appendingPathComponent(".build/debug/tonghop").path
-        return fm.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    static var tonghop: String? { TonghopBinary.path }
 
     /// True once `tonghop inspect` is the real command (not the skeleton's placeholder).
     static let inspectIsBuilt: Bool = {

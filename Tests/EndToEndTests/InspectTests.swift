@@ -7,16 +7,7 @@ import Testing
         .deletingLastPathComponent()
     static let fixtures = root.appendingPathComponent("Tests/XLSXTests/Fixtures").path
 
-    static let tonghop: String? = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("tonghop").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = root.appendingPathComponent(".build/debug/tonghop").path
-        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    static var tonghop: String? { TonghopBinary.path }
 
     struct Output {
         var status: Int32
@@ -26,22 +17,8 @@ import Testing
 
     static func inspect(_ args: [String]) throws -> Output {
         guard let tonghop else { throw CancellationError() }
-        let tmp = FileManager.default.temporaryDirectory.appendingPathComponent("inspect-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("out"), errURL = tmp.appendingPathComponent("err")
-        _ = FileManager.default.createFile(atPath: outURL.path, contents: nil)
-        _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tonghop)
-        p.arguments = ["inspect"] + args
-        p.standardOutput = try FileHandle(forWritingTo: outURL)
-        p.standardError = try FileHandle(forWritingTo: errURL)
-        try p.run()
-        p.waitUntilExit()
-        return Output(
-            status: p.terminationStatus, stdout: try String(contentsOf: outURL, encoding: .utf8),
-            stderr: try String(contentsOf: errURL, encoding: .utf8))
+        let r = try TonghopBinary.run(tonghop, ["inspect"] + args)
+        return Output(status: r.status, stdout: try TonghopBinary.utf8(r.stdout), stderr: try TonghopBinary.utf8(r.stderr))
     }
 
     static func fixture(_ name: String) -> String { fixtures + "/" + name }

@@ -11,38 +11,12 @@ struct SampleReportsTests {
     static let job = root.appendingPathComponent("Jobs/nq04-2016.yaml").path
 
     /// The built `tonghop`, next to the test bundle.
-    static let tonghop: String? = {
-        let fm = FileManager.default
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("tonghop").path
-            if fm.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = root.appendingPathComponent(".build/debug/tonghop").path
-        return fm.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
+    static var tonghop: String? { TonghopBinary.path }
 
     /// Runs the binary; stdout and stderr go through files so no pipe can fill and block.
     static func run(_ args: [String]) throws -> (status: Int32, stdout: Data, stderr: String) {
-        let fm = FileManager.default
-        let tmp = fm.temporaryDirectory.appendingPathComponent("tonghop-samples-\(UUID().uuidString)")
-        try fm.createDirectory(at: tmp, withIntermediateDirectories: true)
-        defer { try? fm.removeItem(at: tmp) }
-        let outURL = tmp.appendingPathComponent("stdout")
-        let errURL = tmp.appendingPathComponent("stderr")
-        _ = fm.createFile(atPath: outURL.path, contents: nil)
-        _ = fm.createFile(atPath: errURL.path, contents: nil)
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: try #require(tonghop))
-        process.arguments = args
-        process.currentDirectoryURL = root
-        process.standardOutput = try FileHandle(forWritingTo: outURL)
-        process.standardError = try FileHandle(forWritingTo: errURL)
-        try process.run()
-        process.waitUntilExit()
-        return (process.terminationStatus, try Data(contentsOf: outURL),
-                String(decoding: try Data(contentsOf: errURL), as: UTF8.self))
+        let r = try TonghopBinary.run(try #require(tonghop), args, in: root)
+        return (r.status, r.stdout, String(decoding: r.stderr, as: UTF8.self))
     }
 
     static let validateIsBuilt: Bool = {

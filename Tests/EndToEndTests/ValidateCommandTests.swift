@@ -24,20 +24,8 @@ struct ValidateCommandTests {
     }
 
     static func run(_ args: [String]) throws -> Output {
-        let scratch = Scratch()
-        let outPath = scratch.path + "/out", errPath = scratch.path + "/err"
-        FileManager.default.createFile(atPath: outPath, contents: nil)
-        FileManager.default.createFile(atPath: errPath, contents: nil)
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: tonghop!)
-        p.arguments = args
-        p.standardOutput = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
-        p.standardError = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
-        try p.run()
-        p.waitUntilExit()
-        return Output(
-            status: p.terminationStatus, stdout: try String(contentsOfFile: outPath, encoding: .utf8),
-            stderr: try String(contentsOfFile: errPath, encoding: .utf8))
+        let r = try TonghopBinary.run(tonghop!, args)
+        return Output(status: r.status, stdout: try TonghopBinary.utf8(r.stdout), stderr: try TonghopBinary.utf8(r.stderr))
     }
 
     static func sample(_ name: String) -> String { samples + "/" + name }
@@ -133,21 +121,4 @@ struct ValidateCommandTests {
         let unknown = try Self.run(["blank", "--job", Self.job, "--unit", "XYZ", "-o", out])
         #expect(unknown.status == 2 && unknown.stderr.hasPrefix("error: "))
     }
-}
-
-/// Where the built `tonghop` is: beside the test bundle, or in `.build/debug`.
-enum TonghopBinary {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().path
-
-    static let path: String? = {
-        var dir = URL(fileURLWithPath: ProcessInfo.processInfo.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<4 {
-            let candidate = dir.appendingPathComponent("tonghop").path
-            if FileManager.default.isExecutableFile(atPath: candidate) { return candidate }
-            dir = dir.deletingLastPathComponent()
-        }
-        let fallback = root + "/.build/debug/tonghop"
-        return FileManager.default.isExecutableFile(atPath: fallback) ? fallback : nil
-    }()
 }

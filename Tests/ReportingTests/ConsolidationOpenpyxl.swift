@@ -92,17 +92,7 @@ print(json.dumps(out))
     struct DumpError: Error, CustomStringConvertible { var message: String; var description: String { message } }
 
     static func run(_ args: [String]) -> (status: Int32, stdout: String, stderr: String)? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3"] + args
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        do { try p.run() } catch { return nil }
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: o, as: UTF8.self), String(decoding: e, as: UTF8.self))
+        try? Python.run(args)
     }
 }
 

@@ -12,20 +12,8 @@ struct SamplesTests {
 
     /// Runs `python3 ARGS` in the repository root; nil when python3 cannot be started.
     static func python(_ args: [String]) -> (status: Int32, out: String, err: String)? {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3"] + args
-        process.currentDirectoryURL = repoRoot
-        let out = Pipe()
-        let err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do { try process.run() } catch { return nil }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        return (process.terminationStatus, String(decoding: outData, as: UTF8.self),
-                String(decoding: errData, as: UTF8.self))
+        guard let r = try? Python.run(args, in: repoRoot) else { return nil }
+        return (r.status, r.stdout, r.stderr)
     }
 
     static let openpyxlAvailable: Bool = python(["-c", "import openpyxl"])?.status == 0

@@ -41,10 +41,13 @@ enum Python {
         (try? run(["-c", "import openpyxl"]))?.status == 0
     }()
 
-    static func run(_ args: [String]) throws -> (status: Int32, stdout: String, stderr: String) {
+    /// Runs `python3 ARGS` (in `directory` when given) to completion; throws when python3
+    /// cannot be started.
+    static func run(_ args: [String], in directory: URL? = nil) throws -> (status: Int32, stdout: String, stderr: String) {
         let p = Process()
         p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         p.arguments = ["python3"] + args
+        if let directory { p.currentDirectoryURL = directory }
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
         p.standardError = err

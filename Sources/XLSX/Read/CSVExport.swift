@@ -19,26 +19,13 @@ public enum CSVExport {
         let (lastRow, lastColumn) = try extent(workbook, sheet, formulas: formulas)
         guard lastRow >= 0 else { return }
         let out = FDOutput(fd: fd)
-        var nextRow = 0
-        var failure: XLSXError?
-        func emptyLine() throws(XLSXError) {
-            for _ in 0..<lastColumn { try out.append(UInt8(ascii: ",")) }
-            try out.append(UInt8(ascii: "\n"))
-        }
-        try workbook.stream(sheet, collectMerges: false) { row in
-            do throws(XLSXError) {
-                guard row.index <= lastRow else { return true }
-                // Streaming cannot reorder: rows out of order would print on the wrong
-                // lines (Excel always writes them ascending), so refuse them.
-                guard row.index >= nextRow else {
-                    throw XLSXError.invalidCell(
-                        "row \(row.index + 1) comes after row \(nextRow) (rows out of order)",
-                        sheet: sheet.name, cell: "A\(row.index + 1)")
-                }
-                while nextRow < row.index {
-                    try emptyLine()
-                    nextRow += 1
-                }
+        try ExportRows.walk(
+            workbook, sheet, lastRow: lastRow,
+            emptyRow: { _ throws(XLSXError) in
+                for _ in 0..<lastColumn { try out.append(UInt8(ascii: ",")) }
+                try out.append(UInt8(ascii: "\n"))
+            },
+            row: { row throws(XLSXError) in
                 var col = 0
                 for cell in row.cells where cell.column <= lastColumn {
                     while col < cell.column {
@@ -56,18 +43,7 @@ public enum CSVExport {
                     col += 1
                 }
                 try out.append(UInt8(ascii: "\n"))
-                nextRow = row.index + 1
-                return true
-            } catch {
-                failure = error
-                return false
-            }
-        }
-        if let failure { throw failure }
-        while nextRow <= lastRow {
-            try emptyLine()
-            nextRow += 1
-        }
+            })
         try out.flush()
     }
 

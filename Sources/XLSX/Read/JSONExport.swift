@@ -9,29 +9,16 @@ public enum JSONExport {
         let (lastRow, lastColumn) = try CSVExport.extent(workbook, sheet, formulas: formulas)
         let out = FDOutput(fd: fd)
         try out.append("{\"sheet\":\(string(sheet.name)),\"rows\":[")
-        var nextRow = 0
-        var failure: XLSXError?
-        func emptyRow() throws(XLSXError) {
-            try out.append(nextRow == 0 ? "\n[" : ",\n[")
-            for c in 0...lastColumn { try out.append(c == 0 ? "null" : ",null") }
-            try out.append("]")
-        }
         if lastRow >= 0 {
-            try workbook.stream(sheet, collectMerges: false) { row in
-                do throws(XLSXError) {
-                    guard row.index <= lastRow else { return true }
-                    // Streaming cannot reorder: rows out of order would print on the wrong
-                    // lines (Excel always writes them ascending), so refuse them.
-                    guard row.index >= nextRow else {
-                        throw XLSXError.invalidCell(
-                            "row \(row.index + 1) comes after row \(nextRow) (rows out of order)",
-                            sheet: sheet.name, cell: "A\(row.index + 1)")
-                    }
-                    while nextRow < row.index {
-                        try emptyRow()
-                        nextRow += 1
-                    }
-                    try out.append(nextRow == 0 ? "\n[" : ",\n[")
+            try ExportRows.walk(
+                workbook, sheet, lastRow: lastRow,
+                emptyRow: { index throws(XLSXError) in
+                    try out.append(index == 0 ? "\n[" : ",\n[")
+                    for c in 0...lastColumn { try out.append(c == 0 ? "null" : ",null") }
+                    try out.append("]")
+                },
+                row: { row throws(XLSXError) in
+                    try out.append(row.index == 0 ? "\n[" : ",\n[")
                     var col = 0
                     var k = 0
                     while col <= lastColumn {
@@ -50,18 +37,7 @@ public enum JSONExport {
                         col += 1
                     }
                     try out.append("]")
-                    nextRow = row.index + 1
-                    return true
-                } catch {
-                    failure = error
-                    return false
-                }
-            }
-            if let failure { throw failure }
-            while nextRow <= lastRow {
-                try emptyRow()
-                nextRow += 1
-            }
+                })
         }
         try out.append(lastRow >= 0 ? "\n]}\n" : "]}\n")
         try out.flush()

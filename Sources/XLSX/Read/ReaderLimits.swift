@@ -18,12 +18,15 @@ public struct ReaderLimits: Sendable {
     /// Most shared strings (`<si>` items) accepted (default 10,000,000). Each costs memory
     /// even when empty: a 19 MB file of 40 million `<si/>` otherwise held ~1 GB.
     public var maxSharedStrings: Int
+    /// Most non-absent cells `Workbook.grid(of:)` loads from one sheet (default 2,000,000,
+    /// about 130 MB). Streaming with `forEachRow` has no such limit: it holds one row.
+    public var maxGridCells: Int
 
     public init(
         maxFileSize: Int64 = 512 << 20, maxEntries: Int = 10_000, maxEntrySize: Int64 = 1 << 30,
         maxTotalSize: Int64 = 4 << 30, minCompressionRatio: Double = 0.01,
         ratioCheckThreshold: Int64 = 100_000, maxCellTextLength: Int = 32_767 * 4,
-        maxSharedStrings: Int = 10_000_000
+        maxSharedStrings: Int = 10_000_000, maxGridCells: Int = 2_000_000
     ) {
         self.maxFileSize = maxFileSize
         self.maxEntries = maxEntries
@@ -33,6 +36,7 @@ public struct ReaderLimits: Sendable {
         self.ratioCheckThreshold = ratioCheckThreshold
         self.maxCellTextLength = maxCellTextLength
         self.maxSharedStrings = maxSharedStrings
+        self.maxGridCells = maxGridCells
     }
 
     /// The defaults listed above.

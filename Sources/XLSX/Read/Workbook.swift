@@ -181,9 +181,19 @@ public final class Workbook: @unchecked Sendable {
     /// Loads a whole worksheet (sparse) with its merged ranges; for small sheets (forms, lists).
     public func grid(of sheet: SheetInfo) throws(XLSXError) -> SheetGrid {
         var rows: [Row] = []
+        var cells = 0
+        let maxCells = limits.maxGridCells
         let merges = try stream(sheet, collectMerges: true) { row in
+            cells += row.cells.count
+            guard cells <= maxCells else { return false }
             rows.append(row)
             return true
+        }
+        if cells > maxCells {
+            throw .limitExceeded(
+                limit: "maxGridCells",
+                detail: "sheet '\(sheet.name)' has more than \(maxCells) cells to load at once",
+                part: sheet.part)
         }
         if zip(rows, rows.dropFirst()).contains(where: { $0.index >= $1.index }) {
             rows.sort { $0.index < $1.index }

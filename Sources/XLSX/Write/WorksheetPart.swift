@@ -250,16 +250,9 @@ struct CellEncoder {
         case .empty:
             w.selfClose()
         case .number(let d):
-            guard d.isFinite else { throw .invalidNumber(sheet: sheetName, cell: ref(column)) }
-            w.raw("><v>")
-            w.double(d)
-            w.raw("</v></c>")
+            try number(d, column, "><v>", "</v></c>", into: &w)
         case .date(let date):
-            let serial = date.is1904 ? date.serial + 1462 : date.serial
-            guard serial.isFinite else { throw .invalidNumber(sheet: sheetName, cell: ref(column)) }
-            w.raw("><v>")
-            w.double(serial)
-            w.raw("</v></c>")
+            try number(Self.serial(date), column, "><v>", "</v></c>", into: &w)
         case .string(let s):
             try checkLength(s, column)
             w.raw(" t=\"s\"><v>")
@@ -308,16 +301,9 @@ struct CellEncoder {
         switch cached {
         case .empty: break
         case .number(let d):
-            guard d.isFinite else { throw .invalidNumber(sheet: sheetName, cell: ref(column)) }
-            w.raw("<v>")
-            w.double(d)
-            w.raw("</v>")
+            try number(d, column, "<v>", "</v>", into: &w)
         case .date(let date):
-            let serial = date.is1904 ? date.serial + 1462 : date.serial
-            guard serial.isFinite else { throw .invalidNumber(sheet: sheetName, cell: ref(column)) }
-            w.raw("<v>")
-            w.double(serial)
-            w.raw("</v>")
+            try number(Self.serial(date), column, "<v>", "</v>", into: &w)
         case .string(let s):
             try checkLength(s, column)
             w.raw("<v>")
@@ -330,6 +316,24 @@ struct CellEncoder {
             w.raw("</v>")
         }
         w.raw("</c>")
+    }
+
+    /// Writes `open`, `d`, `close` for a number or date value; throws for a non-finite `d`
+    /// before writing anything.
+    @inline(__always)
+    private func number(
+        _ d: Double, _ column: Int, _ open: StaticString, _ close: StaticString, into w: inout XMLWriter
+    ) throws(XLSXWriteError) {
+        guard d.isFinite else { throw .invalidNumber(sheet: sheetName, cell: ref(column)) }
+        w.raw(open)
+        w.double(d)
+        w.raw(close)
+    }
+
+    /// The serial a date is stored as: the 1900 system, a 1904-system date moved by 1462 days.
+    @inline(__always)
+    private static func serial(_ date: ExcelDate) -> Double {
+        date.is1904 ? date.serial + 1462 : date.serial
     }
 
     @inline(__always)

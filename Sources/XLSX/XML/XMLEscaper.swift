@@ -13,32 +13,20 @@
 enum XMLEscaper {
     /// Appends `s` escaped for an attribute value (without the quotes).
     static func appendAttribute(_ s: String, to out: inout [UInt8]) {
-        let utf8 = s.utf8
-        if utf8.withContiguousStorageIfAvailable({ clean($0, attribute: true) }) == true {
-            out.append(contentsOf: utf8)
-            return
-        }
-        let start = out.count
-        for u in utf8 {
-            switch u {
-            case UInt8(ascii: "&"): append("&amp;", to: &out)
-            case UInt8(ascii: "<"): append("&lt;", to: &out)
-            case UInt8(ascii: ">"): append("&gt;", to: &out)
-            case UInt8(ascii: "\""): append("&quot;", to: &out)
-            case 0x09: append("&#9;", to: &out)
-            case 0x0A: append("&#10;", to: &out)
-            case 0x0D: append("&#13;", to: &out)
-            case 0..<0x20: continue
-            default: out.append(u)
-            }
-        }
-        dropNonCharacters(&out, from: start)
+        appendEscaped(s, attribute: true, to: &out)
     }
 
     /// Appends `s` escaped as element text.
     static func appendText(_ s: String, to out: inout [UInt8]) {
+        appendEscaped(s, attribute: false, to: &out)
+    }
+
+    /// The escape `appendAttribute` and `appendText` share: an attribute also escapes `"`
+    /// and writes tab and line feed as character references; text keeps them as they are.
+    @inline(__always)
+    private static func appendEscaped(_ s: String, attribute: Bool, to out: inout [UInt8]) {
         let utf8 = s.utf8
-        if utf8.withContiguousStorageIfAvailable({ clean($0, attribute: false) }) == true {
+        if utf8.withContiguousStorageIfAvailable({ clean($0, attribute: attribute) }) == true {
             out.append(contentsOf: utf8)
             return
         }
@@ -48,6 +36,9 @@ enum XMLEscaper {
             case UInt8(ascii: "&"): append("&amp;", to: &out)
             case UInt8(ascii: "<"): append("&lt;", to: &out)
             case UInt8(ascii: ">"): append("&gt;", to: &out)
+            case UInt8(ascii: "\"") where attribute: append("&quot;", to: &out)
+            case 0x09 where attribute: append("&#9;", to: &out)
+            case 0x0A where attribute: append("&#10;", to: &out)
             case 0x0D: append("&#13;", to: &out)
             case 0x09, 0x0A: out.append(u)
             case 0..<0x20: continue

@@ -58,31 +58,31 @@ struct XMLWriter {
 
     /// ` name="value"`, the value escaped.
     mutating func attr(_ name: StaticString, _ value: String) {
-        bytes.append(UInt8(ascii: " "))
-        raw(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        attrOpen(name)
         XMLEscaper.appendAttribute(value, to: &bytes)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// ` name="123"`.
     mutating func attr(_ name: StaticString, _ value: Int) {
-        bytes.append(UInt8(ascii: " "))
-        raw(name)
-        bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
+        attrOpen(name)
         int(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
     /// ` name="1.5"` (shortest round-trip form).
     mutating func attr(_ name: StaticString, _ value: Double) {
+        attrOpen(name)
+        double(value)
+        bytes.append(UInt8(ascii: "\""))
+    }
+
+    /// ` name="`, the start every `attr` shares.
+    @inline(__always)
+    private mutating func attrOpen(_ name: StaticString) {
         bytes.append(UInt8(ascii: " "))
         raw(name)
         bytes.append(UInt8(ascii: "="))
-        bytes.append(UInt8(ascii: "\""))
-        double(value)
         bytes.append(UInt8(ascii: "\""))
     }
 
