@@ -1,9 +1,20 @@
+import Foundation
 import Testing
 import XLSX
 
 @testable import Reporting
 
 @Suite struct ValidatorTests {
+    @Test func trimmedMatchesFoundationTrimming() {
+        let samples = [
+            "", "   ", "x", " Hà Nội ", "\u{00A0}\u{3000}Mường Nhé\u{2028}\u{0085}", "\t\nD0001\r\n",
+            "\u{200B}zero width\u{200B}", "\u{202F}1 873\u{205F}", "a\u{2029}", "\u{1680}\u{2000}\u{200A}", "\u{FEFF}x\u{FEFF}", "\u{180E}y\u{180E}", "\u{200C}\u{200D}z\u{2060}",
+        ]
+        for s in samples {
+            #expect(FieldReader.trimmed(s) == s.trimmingCharacters(in: .whitespacesAndNewlines), "\(Array(s.unicodeScalars))")
+        }
+    }
+
     let good = SubmissionBuilder()
 
     @Test func aConsistentSubmissionIsAccepted() throws {

@@ -47,7 +47,7 @@ enum Extractor {
 
     private static func key(_ v: CellValue) -> String? {
         switch v {
-        case .string(let s): return s.trimmingCharacters(in: .whitespacesAndNewlines).uppercased()
+        case .string(let s): return FieldReader.trimmed(s).uppercased()
         default: return nil
         }
     }
