@@ -1,5 +1,5 @@
-/// The sheet parser: the input is one worksheet part, parsed in two chunks split where
-/// the input's first byte says (so chunk boundaries fall everywhere).
+/// The sheet parser: the input is one worksheet part, handed to libxml2 in two reads
+/// split where the input's first byte says (so read boundaries fall everywhere).
 enum FuzzSheet {
     static let sharedStrings = ["", "Mã đơn vị", "MNH", String(repeating: "x", count: 40)]
     static let styles = Styles(
@@ -21,18 +21,33 @@ enum FuzzSheet {
             _ = row.cells.count
             return rows < 100_000
         }
-        let parser = SAXParser(part: context.part, handler: handler)
+        let input = SplitStream(body, cut: min(max(split - 1, 0), body.count))
         do {
-            let cut = min(max(split - 1, 0), body.count)
-            if try parser.feed(UnsafeRawBufferPointer(rebasing: body[..<cut])) {
-                if try parser.feed(UnsafeRawBufferPointer(rebasing: body[cut...])) {
-                    try parser.finish()
-                }
-            }
+            try SAXParser.parse(input, part: context.part, handler: handler)
         } catch {
             _ = error.description
         }
         _ = handler.failure?.description
         _ = handler.mergedRanges.count
+    }
+}
+
+/// Bytes in memory served in two reads, the first ending at `cut`.
+final class SplitStream: EntryStream {
+    private let bytes: UnsafeRawBufferPointer
+    private let cut: Int
+    private var position = 0
+
+    init(_ bytes: UnsafeRawBufferPointer, cut: Int) {
+        self.bytes = bytes
+        self.cut = cut
+    }
+
+    func read(into buffer: UnsafeMutableRawBufferPointer) throws(XLSXError) -> Int {
+        let end = position < cut ? cut : bytes.count
+        let n = min(buffer.count, end - position)
+        if n > 0 { buffer.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[position..<position + n])) }
+        position += n
+        return n
     }
 }

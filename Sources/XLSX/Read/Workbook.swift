@@ -58,7 +58,7 @@ public final class Workbook: @unchecked Sendable {
         var workbookPart = "xl/workbook.xml"
         if let rels = archive.entry("_rels/.rels") {
             let handler = RelationshipsHandler(source: "")
-            try SAXParser.parse(archive.reader(for: rels), part: rels.name, handler: handler)
+            try SAXParser.parse(archive.stream(for: rels), part: rels.name, handler: handler)
             if let office = handler.relationships.first(where: { $0.hasType("officeDocument") && !$0.external }) {
                 workbookPart = office.target
             } else if archive.entry(workbookPart) == nil {
@@ -72,7 +72,7 @@ public final class Workbook: @unchecked Sendable {
         self.workbookPart = workbookPart
 
         let wb = WorkbookHandler()
-        try SAXParser.parse(archive.reader(for: workbookEntry), part: workbookPart, handler: wb)
+        try SAXParser.parse(archive.stream(for: workbookEntry), part: workbookPart, handler: wb)
         is1904 = wb.is1904
         definedNames = wb.definedNames
 
@@ -80,7 +80,7 @@ public final class Workbook: @unchecked Sendable {
         var relationships: [Relationship] = []
         if let relsEntry = archive.entry(relsPart) {
             let handler = RelationshipsHandler(source: workbookPart)
-            try SAXParser.parse(archive.reader(for: relsEntry), part: relsEntry.name, handler: handler)
+            try SAXParser.parse(archive.stream(for: relsEntry), part: relsEntry.name, handler: handler)
             relationships = handler.relationships
         } else if !wb.sheets.isEmpty {
             throw .missingPart(relsPart)
@@ -126,7 +126,7 @@ public final class Workbook: @unchecked Sendable {
         }
         if let sst = partFor("sharedStrings", fallback: "sharedStrings.xml") {
             let handler = SharedStringsHandler(part: sst.name, limits: limits)
-            try SAXParser.parse(archive.reader(for: sst), part: sst.name, handler: handler)
+            try SAXParser.parse(archive.stream(for: sst), part: sst.name, handler: handler)
             if let f = handler.failure { throw f }
             sharedStrings = handler.strings
         } else {
@@ -134,7 +134,7 @@ public final class Workbook: @unchecked Sendable {
         }
         if let st = partFor("styles", fallback: "styles.xml") {
             let handler = StylesHandler()
-            try SAXParser.parse(archive.reader(for: st), part: st.name, handler: handler)
+            try SAXParser.parse(archive.stream(for: st), part: st.name, handler: handler)
             styles = handler.styles
         } else {
             styles = Styles()
@@ -229,7 +229,7 @@ public final class Workbook: @unchecked Sendable {
             keepFormulas: options.formulas, maxText: limits.maxCellTextLength)
         let handler = SheetHandler(context: context)
         handler.onRow = onRow
-        let reader = try archive.reader(for: entry)
+        let reader = try archive.stream(for: entry)
         let completed = try SAXParser.parse(reader, part: entry.name, handler: handler)
         if let failure = handler.failure { throw failure }
         _ = completed

@@ -207,6 +207,13 @@ final class ZipArchive: @unchecked Sendable {
         return try ZipEntryReader(source: source, entry: entry, dataStart: dataStart, limits: limits)
     }
 
+    /// The entry's bytes for a parser: large entries are inflated on a second thread
+    /// (`ReadAheadReader`), small ones in the caller's.
+    func stream(for entry: ZipEntry) throws(XLSXError) -> any EntryStream {
+        let r = try reader(for: entry)
+        return entry.uncompressedSize >= ReadAheadReader.threshold ? ReadAheadReader(r) : r
+    }
+
     /// The whole uncompressed content of a (small) entry.
     func data(of entry: ZipEntry) throws(XLSXError) -> [UInt8] {
         let r = try reader(for: entry)
