@@ -17,9 +17,28 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { folded }
 
+    /// Keys are compared and hashed as UTF-8 bytes: `folded` is always NFC, so byte
+    /// equality is canonical equivalence, without the normalising walk `String` hashing
+    /// does over non-ASCII text (most keys are Vietnamese).
+    public static func == (a: LabelKey, b: LabelKey) -> Bool {
+        var x = a.folded, y = b.folded
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var x = folded
+        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The general fold: Foundation's `precomposedStringWithCanonicalMapping` (an NSString
-    /// bridge, skipped for text already NFC), `lowercased()`, whitespace collapsed.
+    /// bridge, skipped for text already NFC), `lowercased()`, whitespace collapsed, and NFC
+    /// again when lower-casing left text that is not known NFC (keys compare as bytes).
     static func folding(_ s: String) -> String {
+        let folded = lowerCollapsed(s)
+        return isKnownNFC(folded) ? folded : folded.precomposedStringWithCanonicalMapping
+    }
+
+    private static func lowerCollapsed(_ s: String) -> String {
         // Text made only of scalars below U+0300 and of Latin Extended Additional (the
         // precomposed Vietnamese letters, U+1E00–U+1EFF) is already NFC: all of them have
         // NFC_Quick_Check=Yes and combining class 0.

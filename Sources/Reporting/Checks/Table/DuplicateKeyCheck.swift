@@ -8,15 +8,15 @@ struct DuplicateKeyCheck: Check {
         for l in ctx.lists {
             for key in l.list.unique {
                 guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
-                var seen: [[String]: Int] = [:]
+                var seen: [[LabelKey]: Int] = [:]
                 seen.reserveCapacity(l.rows.count)
                 rows: for row in l.rows {
-                    var k: [String] = []
+                    var k: [LabelKey] = []
                     k.reserveCapacity(key.count)
                     for id in key {
                         let v = Value(row[id])
                         if v == .missing { continue rows }
-                        k.append(LabelKey(v.display).folded)
+                        k.append(LabelKey(v.display))
                     }
                     let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
                     if let first = seen[k] {
