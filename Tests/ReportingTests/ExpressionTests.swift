@@ -138,4 +138,23 @@ import XLSX
         #expect(LabelKey("\u{212B}") == LabelKey("å"))
         #expect(LabelKey("Ngô Thị Hồng").folded == "ngô thị hồng")
     }
+
+    /// The table fold must give the bytes of the general fold for every covered scalar,
+    /// alone and among spaces, and for mixed text; other text is left to the general fold.
+    @Test func tableFoldMatchesGeneralFold() {
+        let covered = (0..<UInt32(0x300)).compactMap(Unicode.Scalar.init) + (UInt32(0x1E00)..<0x1F00).compactMap(Unicode.Scalar.init)
+        for u in covered {
+            for s in [String(u), " \(u)\u{00A0}x\(u) \n", "A\(u)\(u)B"] {
+                #expect(LabelKey.tableFold(s) == LabelKey.folding(s), "U+\(String(u.value, radix: 16))")
+            }
+        }
+        var rng = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let s = String(String.UnicodeScalarView((0..<Int.random(in: 0...12, using: &rng)).map { _ in covered.randomElement(using: &rng)! }))
+            #expect(LabelKey.tableFold(s) == LabelKey.folding(s), "\(Array(s.unicodeScalars))")
+        }
+        #expect(LabelKey.tableFold("E\u{0302}") == nil)
+        #expect(LabelKey.tableFold("\u{212B}") == nil)
+        #expect(LabelKey.tableFold("İ") == "i\u{0307}")
+    }
 }

@@ -13,17 +13,21 @@ public enum AtomicFile {
     /// The suffix of temporary files; leftovers from a killed run are removed by `removeLeftovers`.
     public static let temporarySuffix = ".tonghop-tmp"
 
-    /// Writes `bytes` to `path` through a temporary file and a rename. Creates the folder.
+    /// Writes `bytes` to `path` through a temporary file and a rename. Creates the folder
+    /// when it is missing (only then: the job writes thousands of files into a few folders).
     public static func write(_ bytes: [UInt8], to path: String) throws(BatchError) {
         let url = URL(fileURLWithPath: path)
         let folder = url.deletingLastPathComponent().path
-        do {
-            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-        } catch {
-            throw .cannotWrite(path: folder, reason: "cannot create the folder")
-        }
         let temp = folder + "/." + url.lastPathComponent + "." + String(getpid()) + temporarySuffix
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        var fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        if fd < 0 && errno == ENOENT {
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            } catch {
+                throw .cannotWrite(path: folder, reason: "cannot create the folder")
+            }
+            fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        }
         guard fd >= 0 else { throw .cannotWrite(path: path, reason: String(cString: strerror(errno))) }
         var ok = true
         bytes.withUnsafeBytes { buf in

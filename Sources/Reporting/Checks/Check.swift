@@ -30,9 +30,6 @@ enum Checks {
 }
 
 extension ValidationContext {
-    /// Applicable input cells that were read as a value.
-    var applicableInputs: [InputCell] { inputs.filter(\.applicable) }
-
     /// Placeholders naming an input cell: the column or field label in both languages.
     func params(for input: InputCell) -> [String: String] {
         var p = input.params

@@ -35,10 +35,15 @@ public struct ReferenceList: Sendable {
     /// The canonical spelling of a value in the list (for the unit, when the list is per unit),
     /// matched with `LabelKey` folding; nil when it is not in the list.
     public func lookup(_ value: String, unit: String?) -> String? {
+        lookup(LabelKey(value), unit: unit)
+    }
+
+    /// The canonical spelling of a value already folded; nil when it is not in the list.
+    public func lookup(_ key: LabelKey, unit: String?) -> String? {
         if unitColumn != nil, let unit {
-            return unitIndex[unit.uppercased()]?[LabelKey(value)]
+            return unitIndex[unit.uppercased()]?[key]
         }
-        return index[LabelKey(value)]
+        return index[key]
     }
 
     /// The values in file order (for the unit, when the list is per unit and a unit is given).

@@ -79,10 +79,9 @@ enum Extractor {
                     continue
                 }
                 let cell = sheet[ref]
-                var input = InputCell(
+                let input = InputCell(
                     owner: .indicator(code: ind.code, column: col.id), sheet: sheet.name, ref: ref, raw: cell,
-                    spec: ind.spec, reading: FieldReader.read(cell, as: ind.spec.type))
-                input.applicable = ind.applies(col.id)
+                    spec: ind.spec, reading: FieldReader.read(cell, as: ind.spec.type), applicable: ind.applies(col.id))
                 ctx.inputs.append(input)
                 if input.applicable, case .value(.number(let d), _) = input.reading, inRange(d, ind.spec) {
                     out.values[ind.code, default: [:]][col.id] = d
@@ -149,7 +148,7 @@ enum Extractor {
                     if case .number(let d) = v, !inRange(d, c.spec) {
                         out.incomplete.insert(c.id)
                     } else {
-                        values[c.id] = canonical(v, c.spec, ctx)
+                        values[c.id] = canonical(input, ctx) ?? v
                     }
                 } else {
                     out.incomplete.insert(c.id)
@@ -179,11 +178,12 @@ enum Extractor {
         }
     }
 
-    /// Codes take the reference list's spelling, so consolidation compares like with like.
-    private static func canonical(_ v: CellValue, _ spec: FieldSpec, _ ctx: ValidationContext) -> CellValue {
-        guard case .code(let ref) = spec.type, case .string(let s) = v,
-            let canon = ctx.template.references[ref]?.lookup(s, unit: ctx.referenceUnit)
-        else { return v }
+    /// Codes take the reference list's spelling, so consolidation compares like with like;
+    /// nil when the cell is not a code or the code is not in the list.
+    private static func canonical(_ input: InputCell, _ ctx: ValidationContext) -> CellValue? {
+        guard case .code(let ref) = input.spec.type, case .string? = input.value, let key = input.textKey,
+            let canon = ctx.template.references[ref]?.lookup(key, unit: ctx.referenceUnit)
+        else { return nil }
         return .string(canon)
     }
 }

@@ -12,25 +12,39 @@ final class ValidationContext {
     /// Sheets of the template found in the workbook, by the template's sheet name.
     var sheets: [String: SheetSnapshot] = [:]
     /// What the identify sheet says.
-    var unit: String?
-    var periodText: String?
+    var unit: String? { didSet { referenceUnitMemo = nil } }
+    var periodText: String? { didSet { effectivePeriodMemo = nil } }
     var reportDate: Double?
     /// Unit and period from the file name, when it matches the pattern.
-    var fileNameParts: (unit: String, period: String)?
+    var fileNameParts: (unit: String, period: String)? { didSet { referenceUnitMemo = nil } }
 
     /// The unit per-unit reference lists (communes) are checked against: the workbook's
     /// unit when it is known and agrees with the file name; nil otherwise (then the unit
-    /// issue is reported, not every commune).
+    /// issue is reported, not every commune). Worked out once (every code cell asks).
     var referenceUnit: String? {
-        guard let unit, template.unit(unit) != nil else { return nil }
-        if let named = fileNameParts?.unit, named.uppercased() != unit { return nil }
-        return unit
+        if let memo = referenceUnitMemo { return memo }
+        var found: String?
+        if let unit, template.unit(unit) != nil, fileNameParts.map({ $0.unit.uppercased() == unit }) ?? true {
+            found = unit
+        }
+        referenceUnitMemo = .some(found)
+        return found
     }
+    private var referenceUnitMemo: String??
 
     var forms: [FormExtract] = []
     var lists: [ListExtract] = []
     /// Every input cell read against a spec, in sheet order.
-    var inputs: [InputCell] = []
+    var inputs: [InputCell] = [] { didSet { applicableMemo = nil } }
+
+    /// The applicable input cells (most checks look at no others), filtered once.
+    var applicableInputs: [InputCell] {
+        if let memo = applicableMemo { return memo }
+        let found = inputs.filter(\.applicable)
+        applicableMemo = found
+        return found
+    }
+    private var applicableMemo: [InputCell]?
 
     private(set) var issues: [Issue] = []
 
@@ -53,8 +67,12 @@ final class ValidationContext {
     /// The period the rules use: the one the workbook states (so a report for the wrong
     /// period gets one `wrong-period`, not an error on every date), else the job's.
     var effectivePeriod: Period? {
-        periodText.flatMap { template.period.parse($0) } ?? period
+        if let memo = effectivePeriodMemo { return memo }
+        let found = periodText.flatMap { template.period.parse($0) } ?? period
+        effectivePeriodMemo = .some(found)
+        return found
     }
+    private var effectivePeriodMemo: Period??
 
     /// The typed value of the indicator in a value column, when valid.
     func value(of code: String, column: String) -> Double? {
@@ -107,8 +125,9 @@ struct ListExtract {
     var incomplete: Set<String> = []
 }
 
-/// One input cell read against its spec.
-struct InputCell {
+/// One input cell read against its spec. A class: every check walks the inputs, and a
+/// reference is cheaper to pass around than the fields; the folded key is kept with it.
+final class InputCell {
     enum Owner: Hashable {
         case identify(String)
         case indicator(code: String, column: String)
@@ -122,7 +141,27 @@ struct InputCell {
     let spec: FieldSpec
     let reading: FieldReader.Reading
     /// False for a value column that does not apply to the indicator.
-    var applicable: Bool = true
+    let applicable: Bool
+
+    init(owner: Owner, sheet: String, ref: CellRef, raw: SheetCell, spec: FieldSpec, reading: FieldReader.Reading, applicable: Bool = true) {
+        self.owner = owner
+        self.sheet = sheet
+        self.ref = ref
+        self.raw = raw
+        self.spec = spec
+        self.reading = reading
+        self.applicable = applicable
+    }
+
+    /// The value read as text (a number in its display form), folded for matching against
+    /// codes and allowed values; folded on first use, once.
+    private(set) lazy var textKey: LabelKey? = {
+        switch value {
+        case .string(let s)?: return LabelKey(s)
+        case .number(let d)?: return LabelKey(Value.format(d))
+        default: return nil
+        }
+    }()
 
     /// What the cell shows, for `found`.
     var shown: String {

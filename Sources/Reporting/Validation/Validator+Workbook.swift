@@ -22,16 +22,17 @@ extension Validator {
         let keys = Set(wanted.map(LabelKey.init))
         var sheets: [SheetSnapshot] = []
         for info in wb.sheets {
-            var cells: [CellRef: SheetCell] = [:]
+            var cells: [(CellRef, SheetCell)] = []
             if info.kind == .worksheet && (info.state != .visible || keys.contains(LabelKey(info.name))) {
+                // Rows come in ascending order, cells in ascending column: row-major already.
                 let grid = try wb.grid(of: info)
                 for row in grid.rows {
                     for c in row.cells {
-                        cells[CellRef(row: row.index, column: c.column)] = SheetCell(value: c.value, hasFormula: c.hasFormula)
+                        cells.append((CellRef(row: row.index, column: c.column), SheetCell(value: c.value, hasFormula: c.hasFormula)))
                     }
                 }
             }
-            sheets.append(SheetSnapshot(name: info.name, index: info.index, hidden: info.state != .visible, cells: cells))
+            sheets.append(SheetSnapshot(name: info.name, index: info.index, hidden: info.state != .visible, orderedCells: cells))
         }
         return WorkbookSnapshot(fileName: name, sheets: sheets)
     }

@@ -13,19 +13,48 @@ struct WorkbookSnapshot: Sendable {
     }
 }
 
-/// One sheet: its name, position, visibility and non-absent cells.
+/// One sheet: its name, position, visibility and non-absent cells. The non-blank cells
+/// in row-major order and the last non-blank row are worked out once, when it is made.
 struct SheetSnapshot: Sendable {
-    var name: String
+    let name: String
     /// Zero-based position in the workbook.
-    var index: Int
-    var hidden: Bool
-    var cells: [CellRef: SheetCell]
+    let index: Int
+    let hidden: Bool
+    let cells: [CellRef: SheetCell]
+    /// Non-blank cells in row-major order.
+    let filledCells: [(CellRef, SheetCell)]
+    /// The last row holding a non-blank value, or -1.
+    let lastRow: Int
 
     init(name: String, index: Int, hidden: Bool = false, cells: [CellRef: SheetCell]) {
+        let filled = cells.filter { !$0.value.isBlank }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+        self.init(name: name, index: index, hidden: hidden, cells: cells, filledInOrder: filled)
+    }
+
+    /// A sheet from cells in row-major order, as a reader gives them (if they are not, strictly,
+    /// they are sorted here, the last of equal references winning).
+    init(name: String, index: Int, hidden: Bool = false, orderedCells: [(CellRef, SheetCell)]) {
+        var cells: [CellRef: SheetCell] = [:]
+        cells.reserveCapacity(orderedCells.count)
+        var ordered = true
+        for (i, (ref, cell)) in orderedCells.enumerated() {
+            cells[ref] = cell
+            if i > 0 && !(orderedCells[i - 1].0 < ref) { ordered = false }
+        }
+        guard ordered else {
+            self.init(name: name, index: index, hidden: hidden, cells: cells)
+            return
+        }
+        self.init(name: name, index: index, hidden: hidden, cells: cells, filledInOrder: orderedCells.filter { !$0.1.isBlank })
+    }
+
+    private init(name: String, index: Int, hidden: Bool, cells: [CellRef: SheetCell], filledInOrder: [(CellRef, SheetCell)]) {
         self.name = name
         self.index = index
         self.hidden = hidden
         self.cells = cells
+        self.filledCells = filledInOrder
+        self.lastRow = filledInOrder.last?.0.row ?? -1
     }
 
     /// A sheet from plain values, row by row from A1 (`nil` is an absent cell); for tests.
@@ -41,14 +70,6 @@ struct SheetSnapshot: Sendable {
 
     subscript(ref: CellRef) -> SheetCell {
         cells[ref] ?? SheetCell(value: .empty)
-    }
-
-    /// The last row holding a non-blank value, or -1.
-    var lastRow: Int { cells.filter { !$0.value.isBlank }.keys.map(\.row).max() ?? -1 }
-
-    /// Non-blank cells in row-major order.
-    var filledCells: [(CellRef, SheetCell)] {
-        cells.filter { !$0.value.isBlank }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
     }
 }
 
@@ -66,7 +87,10 @@ extension CellValue {
     var isBlankText: Bool {
         switch self {
         case .empty: return true
-        case .string(let s): return s.allSatisfy(\.isWhitespace)
+        case .string(let s):
+            // A character is whitespace when its first scalar is; most text fails on the first.
+            guard let first = s.unicodeScalars.first else { return true }
+            return first.properties.isWhitespace && s.allSatisfy(\.isWhitespace)
         default: return false
         }
     }

@@ -13,7 +13,7 @@ struct AllowedValuesCheck: Check {
             default: continue
             }
             if keys[allowed] == nil { keys[allowed] = Set(allowed.map(LabelKey.init)) }
-            if !keys[allowed]!.contains(LabelKey(text)) {
+            if let key = input.textKey, !keys[allowed]!.contains(key) {
                 ctx.report("value-not-allowed", at: input, expected: allowed.joined(separator: ", "), found: text)
             }
         }

@@ -4,7 +4,7 @@ struct MaxLengthCheck: Check {
     func run(_ ctx: ValidationContext) {
         for input in ctx.applicableInputs {
             guard let max = input.spec.maxLength, case .string(let s)? = input.value else { continue }
-            let n = s.precomposedStringWithCanonicalMapping.count
+            let n = LabelKey.nfc(s).count
             if n > max { ctx.report("too-long", at: input, expected: String(max), found: String(n)) }
         }
     }

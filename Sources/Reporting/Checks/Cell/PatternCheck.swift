@@ -9,7 +9,7 @@ struct PatternCheck: Check {
             guard let p = input.spec.pattern, case .string(let s)? = input.value else { continue }
             if compiled[p] == nil { compiled[p] = try? NSRegularExpression(pattern: "^(?:" + p + ")$") }
             guard let re = compiled[p] else { continue }
-            let text = s.precomposedStringWithCanonicalMapping
+            let text = LabelKey.nfc(s)
             if re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
                 ctx.report("pattern-mismatch", at: input, expected: p, found: s)
             }
