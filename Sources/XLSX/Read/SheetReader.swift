@@ -64,6 +64,11 @@ final class SheetHandler: SAXHandler {
 struct SheetParser {
     private enum Collect { case none, value, formula, inlineText }
     private enum CellType { case number, shared, inline, string, bool, error, date }
+    private struct SharedFormula {
+        let text: String
+        let row: Int
+        let column: Int
+    }
 
     private let ctx: SheetContext
     private let dateKinds: [ExcelDate.Kind?]
@@ -90,6 +95,13 @@ struct SheetParser {
     private var type = CellType.number
     private var hasFormula = false
     private var formula: String?
+    /// The current `<f>` is `t="shared"`, with this `si` (-1 when absent); read only
+    /// when formulas are kept.
+    private var formulaShared = false
+    private var formulaSI = -1
+    /// Shared-formula masters seen so far in this sheet, by `si`: their text and
+    /// position. The only formula state kept across cells (one entry per master).
+    private var sharedFormulas: [Int: SharedFormula] = [:]
     private var hasValue = false
     private var collect = Collect.none
     private var inInline = false
@@ -121,6 +133,7 @@ struct SheetParser {
                 if ctx.keepFormulas {
                     collect = .formula
                     text.reset()
+                    startFormula(attributes)
                 }
             }
         case UInt8(ascii: "i"):
@@ -165,6 +178,7 @@ struct SheetParser {
                 collect = .none
                 formula = OOXMLText.decode(text.bytes)
                 text.reset()
+                if formulaShared { resolveSharedFormula() }
             }
         case UInt8(ascii: "t"):
             if collect == .inlineText { collect = .none }
@@ -335,6 +349,34 @@ struct SheetParser {
                      style: style))
         }
         return true
+    }
+
+    // MARK: formulas (only when ctx.keepFormulas)
+
+    /// Notes `t="shared"` and `si` of an `<f>`.
+    private mutating func startFormula(_ attributes: XMLAttributes) {
+        formulaShared = false
+        formulaSI = -1
+        for i in 0..<attributes.count {
+            let n = attributes.name(i)
+            if n.is("t") {
+                formulaShared = attributes.value(i).equals("shared")
+            } else if n.is("si") {
+                formulaSI = SheetParser.parseInt(attributes.value(i)) ?? -1
+            }
+        }
+    }
+
+    /// At `</f>` of a shared formula: a master (with text) is remembered by its `si`; a
+    /// child (no text) gets the master's text moved by its offset from the master, as
+    /// Excel shows it. A child whose master was not seen before it keeps "".
+    private mutating func resolveSharedFormula() {
+        guard formulaSI >= 0 else { return }
+        if let text = formula, !text.isEmpty {
+            sharedFormulas[formulaSI] = SharedFormula(text: text, row: rowIndex, column: column)
+        } else if let master = sharedFormulas[formulaSI] {
+            formula = FormulaTranslator.translate(master.text, rows: rowIndex - master.row, columns: column - master.column)
+        }
     }
 
     // MARK: helpers
