@@ -6,6 +6,7 @@ import XLSX
 /// `tonghop blank`: write the blank submission workbook for the job's template.
 struct Blank: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "blank",
         abstract: "Write the blank submission workbook districts fill in.",
         discussion: """
             The workbook has the template's sheets with labels and titles; input cells are

@@ -4,6 +4,7 @@ import XLSX
 /// `tonghop convert IN.csv OUT.xlsx` and `tonghop convert IN.xlsx OUT.csv [--sheet NAME]`.
 struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "convert",
         abstract: "Convert CSV to XLSX or XLSX to CSV, streaming.",
         discussion: """
             CSV to XLSX types each field: empty is no cell; -?[0-9]+(.[0-9]+)? a number;

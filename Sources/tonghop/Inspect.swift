@@ -10,6 +10,7 @@ import XLSX
 /// `tonghop inspect`: list sheets, print one sheet as CSV or JSON, or print the checksum.
 struct Inspect: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "inspect",
         abstract: "Show what an XLSX file contains.",
         discussion: """
             --sheets prints one line per sheet, tab-separated: index (1-based), name, state

@@ -9,6 +9,7 @@ import Reporting
 /// run report and a report per unit, and records it all in the ledger.
 struct Run: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "run",
         abstract: "Run a job: validate the inbox, consolidate, report (the nightly job).",
         discussion: """
             Exit codes: 0 every expected unit is accepted; 1 some unit is rejected or missing;

@@ -12,6 +12,7 @@ import Reporting
 /// `tonghop validate`: check submission files against the job's template.
 struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
+        commandName: "validate",
         abstract: "Check submission workbooks against the job's template.",
         discussion: """
             Every file is checked, even when others fail. The report lists, per file, its

@@ -163,6 +163,89 @@ import Testing
         #expect(h[CellRef("A1")!]?.formula == nil)
     }
 
+    /// Formula texts of shared_formulas.xlsx with `formulas: true`: children carry their
+    /// master's formula moved to their position (as openpyxl shows them, except D3, whose
+    /// range leaves the sheet: Excel's `#REF!`); F2's si has no master; G2 is an array formula.
+    static let sharedFormulaTexts: [String: String] = [
+        "B2": "A2*2+$A$2+A$1", "B3": "A3*2+$A$2+A$1", "B4": "A4*2+$A$2+A$1", "B5": "A5*2+$A$2+A$1",
+        "C2": "'Thông tin'!A2&\"A2\"", "C3": "'Thông tin'!A3&\"A2\"", "C4": "'Thông tin'!A4&\"A2\"",
+        "D2": "SUM(A1048575:A1048576)", "D3": "SUM(#REF!)",
+        "F2": "",
+        "G2": "A2:A3*2",
+        "H2": "A1+$B1", "I2": "B1+$B1", "H3": "A2+$B2", "I3": "B2+$B2",
+        "B7": "SUM(A1:A2)*B$1+$A$3+COUNT($A:A)", "C7": "SUM(B1:B2)*C$1+$A$3+COUNT($A:B)",
+        "D7": "SUM(C1:C2)*D$1+$A$3+COUNT($A:C)", "E7": "SUM(D1:D2)*E$1+$A$3+COUNT($A:D)",
+    ]
+
+    /// Every formula cell of the fixture's only sheet, by A1 reference.
+    private static func formulaCells(_ options: ReadOptions) throws -> (grid: SheetGrid, formulas: [String: Cell]) {
+        let wb = try Fixture.open("shared_formulas.xlsx", options: options)
+        let g = try wb.grid(of: wb.sheets[0])
+        var formulas: [String: Cell] = [:]
+        for row in g.rows {
+            for c in row.cells where c.hasFormula { formulas[CellRef(row: row.index, column: c.column).description] = c }
+        }
+        return (g, formulas)
+    }
+
+    @Test func sharedFormulaChildrenGetTheMovedText() throws {
+        let (g, cells) = try Self.formulaCells(ReadOptions(formulas: true))
+        #expect(Set(cells.keys) == Set(Self.sharedFormulaTexts.keys))
+        for (ref, want) in Self.sharedFormulaTexts.sorted(by: { $0.key < $1.key }) {
+            #expect(cells[ref]?.formula == want, "\(ref)")
+        }
+        // The other cell of the array range has a value and no formula.
+        #expect(g[CellRef("G3")!]?.value == .number(40))
+        #expect(g[CellRef("G3")!]?.hasFormula == false)
+        #expect(g[CellRef("G3")!]?.formula == nil)
+        // Cached values are still read.
+        #expect(g.value(at: CellRef("B3")!) == .number(51))
+        #expect(g.value(at: CellRef("C4")!) == .string("30A2"))
+        #expect(g.value(at: CellRef("D3")!) == .error(.ref))
+        #expect(g.value(at: CellRef("I3")!) == .number(62))
+        #expect(g.value(at: CellRef("E7")!) == .number(36))
+    }
+
+    @Test func sharedFormulasWithoutFormulaOption() throws {
+        let (plain, plainCells) = try Self.formulaCells(ReadOptions())
+        let (withText, _) = try Self.formulaCells(ReadOptions(formulas: true))
+        #expect(Set(plainCells.keys) == Set(Self.sharedFormulaTexts.keys))
+        #expect(plainCells.values.allSatisfy { $0.formula == nil })
+        // Same cells and values; only the formula texts differ.
+        var stripped = withText.rows
+        for r in stripped.indices {
+            for c in stripped[r].cells.indices { stripped[r].cells[c].formula = nil }
+        }
+        #expect(plain.rows == stripped)
+    }
+
+    @Test(.enabled(if: WriterTestSupport.python3WithOpenpyxl != nil, "python3 with openpyxl is not installed"))
+    func sharedFormulasMatchOpenpyxl() throws {
+        // openpyxl moves shared formulas itself on load (with its Translator).
+        let script = """
+            import sys, openpyxl
+            ws = openpyxl.load_workbook(sys.argv[1]).worksheets[0]
+            for row in ws.iter_rows():
+                for c in row:
+                    if isinstance(c.value, str) and c.value.startswith("="):
+                        print(c.coordinate + "\\t" + c.value[1:])
+            """
+        let out = try #require(WriterTestSupport.python(script, [Fixture.path("shared_formulas.xlsx")]))
+        var theirs: [String: String] = [:]
+        for line in out.split(separator: "\n") {
+            let parts = line.split(separator: "\t", maxSplits: 1, omittingEmptySubsequences: false)
+            theirs[String(parts[0])] = parts.count > 1 ? String(parts[1]) : ""
+        }
+        let (_, ours) = try Self.formulaCells(ReadOptions(formulas: true))
+        // openpyxl writes row 1048577 where Excel (and we) write #REF!; G2 is an ArrayFormula object.
+        #expect(theirs["D3"] == "SUM(A1048576:A1048577)")
+        let compared = Set(ours.keys).subtracting(["D3", "G2"])
+        #expect(compared.count == 17)
+        for ref in compared.sorted() {
+            #expect(ours[ref]?.formula == theirs[ref], "\(ref)")
+        }
+    }
+
     @Test func cellsWithoutR() throws {
         let wb = try Fixture.open("cells_without_r.xlsx")
         let diff = try firstDifference(

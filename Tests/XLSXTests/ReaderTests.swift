@@ -54,3 +54,34 @@ import Testing
         #expect(WorkbookStats.format12g(85066.42783564815) == "85066.4278356")
     }
 }
+
+/// The reader's fast decimal path must give strtod's double for every input it takes.
+@Suite struct FastDecimalTests {
+    @Test func agreesWithTheStandardParser() {
+        var rng = SystemRandomNumberGenerator()
+        var taken = 0
+        for k in 0..<200_000 {
+            let digits = Int.random(in: 1...19, using: &rng)
+            var s = k % 3 == 0 ? "-" : ""
+            let point = Int.random(in: 0...digits, using: &rng)
+            for i in 0..<digits {
+                if i == point && i > 0 { s += "." }
+                s += String(Int.random(in: 0...9, using: &rng))
+            }
+            let bytes = Array(s.utf8)
+            guard let fast = bytes.withUnsafeBufferPointer({ SheetParser.fastDecimal($0) }) else { continue }
+            taken += 1
+            let reference = Double(s)!
+            #expect(fast.bitPattern == reference.bitPattern, "\(s): \(fast) vs \(reference)")
+            if fast.bitPattern != reference.bitPattern { return }
+        }
+        #expect(taken > 100_000)
+        for s in ["", "-", ".", "5.", "1e5", "1.2.3", "+1", " 1", "0x10", "9007199254740993", "12345678901234567890", "0.30000000000000004"] {
+            #expect(Array(s.utf8).withUnsafeBufferPointer { SheetParser.fastDecimal($0) } == nil, "\(s)")
+        }
+        #expect(Array("-0".utf8).withUnsafeBufferPointer { SheetParser.fastDecimal($0) }?.sign == .minus)
+        #expect(Array(".5".utf8).withUnsafeBufferPointer { SheetParser.fastDecimal($0) } == 0.5)
+        #expect(Array("8.710000000000001".utf8).withUnsafeBufferPointer { SheetParser.fastDecimal($0) } == 8.710000000000001)
+        #expect(Array("9007199254740992".utf8).withUnsafeBufferPointer { SheetParser.fastDecimal($0) } == 9007199254740992)
+    }
+}

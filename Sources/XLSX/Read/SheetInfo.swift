@@ -40,8 +40,12 @@ public struct Cell: Sendable, Hashable {
     public var column: Int
     /// The value (for a formula, its cached result; `.empty` when none was saved).
     public var value: CellValue
-    /// The formula text, only when `ReadOptions.formulas` is set (shared-formula
-    /// children carry an empty string: their text lives in the master cell).
+    /// The formula text (without `=`), only when `ReadOptions.formulas` is set. A
+    /// shared-formula child (`<f t="shared" si="0"/>`) carries its master's text moved
+    /// to the child's position, as Excel shows it (master B2 `A2*2`, child B3 `A3*2`;
+    /// a reference moved off the sheet becomes `#REF!`); a child whose master does not
+    /// come before it in the sheet carries "". Cells of an array formula other than
+    /// its top-left one have no formula (`hasFormula` false).
     public var formula: String?
     /// True when the cell has a formula.
     public var hasFormula: Bool

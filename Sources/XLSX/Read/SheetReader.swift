@@ -64,6 +64,11 @@ final class SheetHandler: SAXHandler {
 struct SheetParser {
     private enum Collect { case none, value, formula, inlineText }
     private enum CellType { case number, shared, inline, string, bool, error, date }
+    private struct SharedFormula {
+        let text: String
+        let row: Int
+        let column: Int
+    }
 
     private let ctx: SheetContext
     private let dateKinds: [ExcelDate.Kind?]
@@ -90,6 +95,13 @@ struct SheetParser {
     private var type = CellType.number
     private var hasFormula = false
     private var formula: String?
+    /// The current `<f>` is `t="shared"`, with this `si` (-1 when absent); read only
+    /// when formulas are kept.
+    private var formulaShared = false
+    private var formulaSI = -1
+    /// Shared-formula masters seen so far in this sheet, by `si`: their text and
+    /// position. The only formula state kept across cells (one entry per master).
+    private var sharedFormulas: [Int: SharedFormula] = [:]
     private var hasValue = false
     private var collect = Collect.none
     private var inInline = false
@@ -121,6 +133,7 @@ struct SheetParser {
                 if ctx.keepFormulas {
                     collect = .formula
                     text.reset()
+                    startFormula(attributes)
                 }
             }
         case UInt8(ascii: "i"):
@@ -165,6 +178,7 @@ struct SheetParser {
                 collect = .none
                 formula = OOXMLText.decode(text.bytes)
                 text.reset()
+                if formulaShared { resolveSharedFormula() }
             }
         case UInt8(ascii: "t"):
             if collect == .inlineText { collect = .none }
@@ -285,23 +299,25 @@ struct SheetParser {
     private mutating func endCell() -> Bool {
         inCell = false
         collect = .none
-        var value = CellValue.empty
-        if hasValue {
+        let value: CellValue
+        if !hasValue {
+            value = .empty
+        } else {
             switch type {
+            case .number where text.isEmpty, .bool where text.isEmpty, .error where text.isEmpty, .date where text.isEmpty:
+                value = .empty
             case .number:
-                if !text.isEmpty {
-                    guard let d = parseNumber() else {
-                        return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
-                    }
-                    if style < dateKinds.count, let kind = dateKinds[style] {
-                        value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
-                    } else {
-                        value = .number(d)
-                    }
+                guard let d = parseNumber() else {
+                    return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
+                }
+                if style < dateKinds.count, let kind = dateKinds[style] {
+                    value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
+                } else {
+                    value = .number(d)
                 }
             case .shared:
-                guard let i = text.isEmpty ? nil : SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress!, count: text.count)),
-                    i >= 0, i < ctx.sharedStrings.count
+                guard let i = SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress!, count: text.count)),
+                    i < ctx.sharedStrings.count
                 else {
                     return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
@@ -312,27 +328,55 @@ struct SheetParser {
                 switch String(decoding: text.bytes, as: UTF8.self) {
                 case "1", "true", "TRUE": value = .bool(true)
                 case "0", "false", "FALSE": value = .bool(false)
-                case "": value = .empty
                 default: return fail(.invalidCell("invalid boolean '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
             case .error:
-                let s = String(decoding: text.bytes, as: UTF8.self)
-                value = s.isEmpty ? .empty : .error(CellError(rawValue: s) ?? .unknown)
+                value = .error(CellError(rawValue: String(decoding: text.bytes, as: UTF8.self)) ?? .unknown)
             case .date:
                 let s = String(decoding: text.bytes, as: UTF8.self)
-                if !s.isEmpty {
-                    guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
-                        return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
-                    }
-                    value = .date(d)
+                guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
+                    return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
                 }
+                value = .date(d)
             }
         }
-        if case .empty = value, !hasFormula { return true }
-        cells.append(
-            Cell(column: column, value: value, formula: hasFormula && ctx.keepFormulas ? (formula ?? "") : nil,
-                 hasFormula: hasFormula, style: style))
+        if !hasFormula {
+            if case .empty = value { return true }
+            cells.append(Cell(column: column, value: value, style: style))
+        } else {
+            cells.append(
+                Cell(column: column, value: value, formula: ctx.keepFormulas ? (formula ?? "") : nil, hasFormula: true,
+                     style: style))
+        }
         return true
+    }
+
+    // MARK: formulas (only when ctx.keepFormulas)
+
+    /// Notes `t="shared"` and `si` of an `<f>`.
+    private mutating func startFormula(_ attributes: XMLAttributes) {
+        formulaShared = false
+        formulaSI = -1
+        for i in 0..<attributes.count {
+            let n = attributes.name(i)
+            if n.is("t") {
+                formulaShared = attributes.value(i).equals("shared")
+            } else if n.is("si") {
+                formulaSI = SheetParser.parseInt(attributes.value(i)) ?? -1
+            }
+        }
+    }
+
+    /// At `</f>` of a shared formula: a master (with text) is remembered by its `si`; a
+    /// child (no text) gets the master's text moved by its offset from the master, as
+    /// Excel shows it. A child whose master was not seen before it keeps "".
+    private mutating func resolveSharedFormula() {
+        guard formulaSI >= 0 else { return }
+        if let text = formula, !text.isEmpty {
+            sharedFormulas[formulaSI] = SharedFormula(text: text, row: rowIndex, column: column)
+        } else if let master = sharedFormulas[formulaSI] {
+            formula = FormulaTranslator.translate(master.text, rows: rowIndex - master.row, columns: column - master.column)
+        }
     }
 
     // MARK: helpers
@@ -346,49 +390,82 @@ struct SheetParser {
         return false
     }
 
-    /// Parses the collected number text: plain integers by hand, the rest with strtod.
+    /// Parses the collected number text: decimals whose digits fit in 2^53 with a
+    /// power of ten up to 10^22 exactly (Clinger's fast path: one correctly rounded
+    /// multiplication or division of two exact doubles, so the same double as strtod),
+    /// the rest with strtod.
     private func parseNumber() -> Double? {
         let n = text.count
         let b = text.bytes
-        do {
-            var i = 0
-            var negative = false
-            if b[0] == UInt8(ascii: "-") { negative = true; i = 1 }
-            if n - i > 0 && n - i <= 15 {
-                var v = 0
-                var j = i
-                while j < n {
-                    let d = b[j] &- 48
-                    if d > 9 { break }
-                    v = v &* 10 &+ Int(d)
-                    j += 1
-                }
-                if j == n { return negative ? -Double(v) : Double(v) }
-            }
-            // Decimal syntax only (strtod would also take hex, "inf", "nan").
-            for k in 0..<n {
-                switch b[k] {
-                case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
-                    UInt8(ascii: "e"), UInt8(ascii: "E"):
-                    continue
-                case UInt8(ascii: " "), 9, 10, 13:
-                    continue
-                default: return nil
-                }
-            }
-            if n >= 64 { return SheetParser.strtodString(String(decoding: b, as: UTF8.self)) }
-            return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> Double? in
-                for k in 0..<n { buf[k] = CChar(bitPattern: b[k]) }
-                buf[n] = 0
-                var end: UnsafeMutablePointer<CChar>?
-                let d = strtod(buf.baseAddress!, &end)
-                guard let end else { return nil }
-                var e = end
-                while e.pointee == 32 || e.pointee == 9 || e.pointee == 10 || e.pointee == 13 { e += 1 }
-                guard e.pointee == 0, end != buf.baseAddress!, d.isFinite else { return nil }
-                return d
+        if let d = SheetParser.fastDecimal(b) { return d }
+        // Decimal syntax only (strtod would also take hex, "inf", "nan").
+        for k in 0..<n {
+            switch b[k] {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "."), UInt8(ascii: "-"), UInt8(ascii: "+"),
+                UInt8(ascii: "e"), UInt8(ascii: "E"):
+                continue
+            case UInt8(ascii: " "), 9, 10, 13:
+                continue
+            default: return nil
             }
         }
+        if n >= 64 { return SheetParser.strtodString(String(decoding: b, as: UTF8.self)) }
+        return withUnsafeTemporaryAllocation(of: CChar.self, capacity: 64) { buf -> Double? in
+            for k in 0..<n { buf[k] = CChar(bitPattern: b[k]) }
+            buf[n] = 0
+            var end: UnsafeMutablePointer<CChar>?
+            let d = strtod(buf.baseAddress!, &end)
+            guard let end else { return nil }
+            var e = end
+            while e.pointee == 32 || e.pointee == 9 || e.pointee == 10 || e.pointee == 13 { e += 1 }
+            guard e.pointee == 0, end != buf.baseAddress!, d.isFinite else { return nil }
+            return d
+        }
+    }
+
+    /// 10^0 ... 10^22, each exact (built by multiplying exact values by 10).
+    private static let powersOfTen: [Double] = {
+        var p = [1.0]
+        for _ in 1...22 { p.append(p[p.count - 1] * 10) }
+        return p
+    }()
+
+    /// `-?digits(.digits)?` whose digits, read as one integer, are at most 2^53, with
+    /// at most 22 after the point; else nil (the caller falls back to strtod). Exact:
+    /// that integer and 10^k (k <= 22) are exact doubles, and IEEE division rounds correctly.
+    @inline(__always) static func fastDecimal(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = b.count
+        var i = 0
+        var negative = false
+        if n > 0 && b[0] == UInt8(ascii: "-") {
+            negative = true
+            i = 1
+        }
+        var mantissa = 0
+        var digits = 0
+        var fraction = 0
+        var seenPoint = false
+        let start = i
+        while i < n {
+            let c = b[i]
+            let d = c &- 48
+            if d <= 9 {
+                if digits > 0 || d != 0 { digits += 1 }
+                mantissa = mantissa &* 10 &+ Int(d)
+                if seenPoint { fraction += 1 }
+            } else if c == UInt8(ascii: ".") && !seenPoint {
+                seenPoint = true
+            } else {
+                return nil
+            }
+            i += 1
+        }
+        // At least one digit, not a lone point, no trailing point.
+        guard i > start, digits <= 18, mantissa <= 1 << 53, fraction <= 22, b[n - 1] != UInt8(ascii: "."), !(seenPoint && n - start == 1)
+        else { return nil }
+        var v = Double(mantissa)
+        if fraction > 0 { v /= powersOfTen[fraction] }
+        return negative ? -v : v
     }
 
     private static func strtodString(_ s: String) -> Double? {

@@ -26,28 +26,35 @@ public struct WorkbookStats: Sendable, Equatable {
 
     /// Adds one worksheet.
     public mutating func add(_ workbook: Workbook, _ sheet: SheetInfo) throws(XLSXError) {
-        var cells = self.cells, numeric = self.numeric, sum = self.sum
+        // The running totals live behind a pointer: a captured `var` would be a heap box
+        // with a dynamic exclusivity check on every row.
+        let total = UnsafeMutablePointer<WorkbookStats>.allocate(capacity: 1)
+        total.initialize(to: self)
+        defer { total.deallocate() }
         try workbook.stream(sheet, collectMerges: false) { row in
-            for c in row.cells {
-                switch c.value {
-                case .empty: continue
-                case .string(let s): if !s.isEmpty { cells += 1 }
-                case .number(let d):
-                    cells += 1
-                    numeric += 1
-                    sum += d
-                case .date(let d):
-                    cells += 1
-                    numeric += 1
-                    sum += d.is1904 ? d.serial + 1462 : d.serial
-                case .bool, .error: cells += 1
-                }
-            }
+            total.pointee.add(row)
             return true
         }
-        self.cells = cells
-        self.numeric = numeric
-        self.sum = sum
+        self = total.pointee
+    }
+
+    /// Adds the cells of one row.
+    @inline(__always) mutating func add(_ row: Row) {
+        for c in row.cells {
+            switch c.value {
+            case .empty: continue
+            case .string(let s): if !s.isEmpty { cells += 1 }
+            case .number(let d):
+                cells += 1
+                numeric += 1
+                sum += d
+            case .date(let d):
+                cells += 1
+                numeric += 1
+                sum += d.is1904 ? d.serial + 1462 : d.serial
+            case .bool, .error: cells += 1
+            }
+        }
     }
 
     /// `cells=N numeric=M sum=S` with S printed like C's `%.12g`.

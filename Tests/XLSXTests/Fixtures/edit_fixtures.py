@@ -186,6 +186,41 @@ def main():
     dtd = (b'<?xml version="1.0"?>\n<!DOCTYPE worksheet [<!ENTITY e "x">]>' + sheet_xml("")[39:])
     write_zip("dtd_in_sheet.xlsx", replace_parts(base, {"xl/worksheets/sheet1.xml": dtd}))
 
+    # Shared formulas, as Excel writes a filled formula: text on the master only,
+    # children <f t="shared" si="N"/>. Down a column (anchored refs), a quoted-sheet
+    # ref with a string, a range pushed off the sheet (D3), across a row (ranges, whole
+    # columns), a 2x2 block, a child whose si has no master (F2), and an array formula.
+    # Cached values are what the formulas give (D3 the #REF! error).
+    def f(ref, t, v, formula="", si=None, master_ref=None, array_ref=None):
+        tt = f' t="{t}"' if t else ""
+        if array_ref:
+            fx = f'<f t="array" ref="{array_ref}">{formula}</f>'
+        elif master_ref:
+            fx = f'<f t="shared" ref="{master_ref}" si="{si}">{formula}</f>'
+        else:
+            fx = f'<f t="shared" si="{si}"/>'
+        return f'<c r="{ref}"{tt}>{fx}<v>{v}</v></c>'
+
+    def n(ref, v):
+        return f'<c r="{ref}"><v>{v}</v></c>'
+
+    shared = sheet_xml(
+        '<row r="1">' + n("A1", 1) + n("B1", 2) + n("C1", 3) + n("D1", 4) + "</row>"
+        '<row r="2">' + n("A2", 10)
+        + f("B2", None, 31, "A2*2+$A$2+A$1", 0, "B2:B5")
+        + f("C2", "str", "10A2", "'Thông tin'!A2&amp;\"A2\"", 2, "C2:C4")
+        + f("D2", None, 0, "SUM(A1048575:A1048576)", 3, "D2:D3")
+        + f("F2", None, 0, si=9)
+        + f("G2", None, 20, "A2:A3*2", array_ref="G2:G3")
+        + f("H2", None, 3, "A1+$B1", 4, "H2:I3") + f("I2", None, 4, si=4) + "</row>"
+        '<row r="3">' + n("A3", 20) + f("B3", None, 51, si=0) + f("C3", "str", "20A2", si=2)
+        + f("D3", "e", "#REF!", si=3) + n("G3", 40) + f("H3", None, 41, si=4) + f("I3", None, 62, si=4) + "</row>"
+        '<row r="4">' + n("A4", 30) + f("B4", None, 71, si=0) + f("C4", "str", "30A2", si=2) + "</row>"
+        '<row r="5">' + n("A5", 40) + f("B5", None, 91, si=0) + "</row>"
+        '<row r="7">' + f("B7", None, 47, "SUM(A1:A2)*B$1+$A$3+COUNT($A:A)", 1, "B7:E7")
+        + f("C7", None, 130, si=1) + f("D7", None, 45, si=1) + f("E7", None, 36, si=1) + "</row>")
+    write_zip("shared_formulas.xlsx", replace_parts(base, {"xl/worksheets/sheet1.xml": shared}))
+
     # Files that must be refused, each with its own reason.
     write_zip("crc_mismatch.xlsx", base,
               crc_fix=lambda n, c: c ^ 1 if n == "xl/worksheets/sheet1.xml" else c)
