@@ -112,7 +112,7 @@ extension CellValue {
         case .string(let s):
             // A character is whitespace when its first scalar is; most text fails on the first.
             guard let first = s.unicodeScalars.first else { return true }
-            return first.properties.isWhitespace && s.allSatisfy(\.isWhitespace)
+            return FieldReader.isWhitespace(first) && s.allSatisfy(\.isWhitespace)
         default: return false
         }
     }
