@@ -307,7 +307,7 @@ struct SheetParser {
             case .number where text.isEmpty, .bool where text.isEmpty, .error where text.isEmpty, .date where text.isEmpty:
                 value = .empty
             case .number:
-                guard let d = parseNumber() else {
+                guard let d = SheetParser.parseNumber(text.bytes) else {
                     return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
                 if style < dateKinds.count, let kind = dateKinds[style] {
@@ -394,9 +394,10 @@ struct SheetParser {
     /// power of ten up to 10^22 exactly (Clinger's fast path: one correctly rounded
     /// multiplication or division of two exact doubles, so the same double as strtod),
     /// the rest with strtod.
-    private func parseNumber() -> Double? {
-        let n = text.count
-        let b = text.bytes
+    /// Static, on the bytes: a method on the parser would copy the whole parser struct
+    /// (300 bytes) onto the stack for every numeric cell.
+    private static func parseNumber(_ b: UnsafeBufferPointer<UInt8>) -> Double? {
+        let n = b.count
         if let d = SheetParser.fastDecimal(b) { return d }
         // Decimal syntax only (strtod would also take hex, "inf", "nan").
         for k in 0..<n {
