@@ -186,8 +186,7 @@ enum Extractor {
     /// Codes take the reference list's spelling, so consolidation compares like with like;
     /// nil when the cell is not a code or the code is not in the list.
     private static func canonical(_ input: InputCell, _ ctx: ValidationContext) -> CellValue? {
-        guard case .code(let ref) = input.spec.type, case .string? = input.value, let key = input.textKey,
-            let canon = ctx.template.references[ref]?.lookup(key, unit: ctx.referenceUnit)
+        guard case .code(let ref) = input.spec.type, case .string? = input.value, let canon = ctx.lookupCode(input, in: ref)
         else { return nil }
         return .string(canon)
     }
