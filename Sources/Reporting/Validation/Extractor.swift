@@ -140,7 +140,6 @@ enum Extractor {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
             var values: [String: CellValue] = [:]
-            values.reserveCapacity(header.columns.count)
             for c in list.columns {
                 guard let col = header.columns[c.id] else { continue }
                 let ref = CellRef(row: row, column: col)
