@@ -211,16 +211,19 @@ public struct JobRunner: Sendable {
                 report: report, summary: summary(report.counts, workbook: nil, note: "dry run, nothing written"))
         }
 
-        // 6. Write: copies of rejected files, then reports and the workbook, each by rename.
+        // 6. Write: copies of rejected files, then reports and the workbook, each by rename;
+        // the outputs on the workers too (thousands of small files: the file system's work
+        // and the hashing overlap).
         var written: [String: String] = [:]
         for copy in copies {
             try AtomicFile.copy(from: copy.from, to: copy.to)
             written[copy.to] = copy.hash
         }
-        for o in outputs {
+        let outputHashes = try await concurrentMap(outputs, label: nil) { o throws(BatchError) in
             try AtomicFile.write(o.bytes, to: o.path)
-            written[o.path] = SHA256.hex(o.bytes)
+            return SHA256.hex(o.bytes)
         }
+        for (o, hash) in zip(outputs, outputHashes) { written[o.path] = hash }
         removeStaleUnitReports(keeping: unitReportPaths)
 
         // 7. Record everything in one transaction: the run counts only once this commits.

@@ -157,4 +157,17 @@ import XLSX
         #expect(LabelKey.tableFold("\u{212B}") == nil)
         #expect(LabelKey.tableFold("İ") == "i\u{0307}")
     }
+
+    /// Keys compare and hash as bytes: canonically equivalent labels, whichever fold
+    /// they take, must give equal keys with equal hashes.
+    @Test func equivalentLabelsGiveEqualKeysAndHashes() {
+        let pairs = [("İ", "I\u{0307}"), ("Ế", "E\u{0302}\u{0301}"), ("\u{212B}", "å"), ("Có chi bộ", "CÓ CHI BỘ".decomposedStringWithCanonicalMapping)]
+        for (a, b) in pairs {
+            #expect(LabelKey(a) == LabelKey(b), "\(a) / \(b)")
+            #expect(LabelKey(a).hashValue == LabelKey(b).hashValue, "\(a) / \(b)")
+            #expect(Set([LabelKey(a)]).contains(LabelKey(b)))
+        }
+        #expect(LabelKey("Có") != LabelKey("Co"))
+        #expect(LabelKey("") == LabelKey("  "))
+    }
 }

@@ -5,6 +5,13 @@ import XLSX
 @testable import Reporting
 
 @Suite struct ValidatorTests {
+    @Test func whitespaceShortcutMatchesTheProperty() {
+        for v in UInt32(0)..<0x3000 {
+            guard let u = Unicode.Scalar(v) else { continue }
+            #expect(FieldReader.isWhitespace(u) == u.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+    }
+
     @Test func trimmedMatchesFoundationTrimming() {
         let samples = [
             "", "   ", "x", " Hà Nội ", "\u{00A0}\u{3000}Mường Nhé\u{2028}\u{0085}", "\t\nD0001\r\n",

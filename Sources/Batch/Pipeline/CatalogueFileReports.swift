@@ -14,7 +14,8 @@ public struct CatalogueFileReports: FileReportRendering {
         case .html:
             return Array(
                 try HTMLReport.render(
-                    [report], lang: language, title: template.title, period: report.period, units: template.units
+                    [report], lang: language, title: template.title, period: report.period,
+                    units: report.unit.flatMap { template.unit($0) }.map { [$0] } ?? []  // the one it names, found by index
                 ).utf8)
         case .json:
             return Array(JSONReport.render([report], lang: language, template: template.id, period: report.period).utf8)

@@ -17,9 +17,28 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String { folded }
 
+    /// Keys are compared and hashed as UTF-8 bytes: `folded` is always NFC, so byte
+    /// equality is canonical equivalence, without the normalising walk `String` hashing
+    /// does over non-ASCII text (most keys are Vietnamese).
+    public static func == (a: LabelKey, b: LabelKey) -> Bool {
+        var x = a.folded, y = b.folded
+        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        var x = folded
+        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+    }
+
     /// The general fold: Foundation's `precomposedStringWithCanonicalMapping` (an NSString
-    /// bridge, skipped for text already NFC), `lowercased()`, whitespace collapsed.
+    /// bridge, skipped for text already NFC), `lowercased()`, whitespace collapsed, and NFC
+    /// again when lower-casing left text that is not known NFC (keys compare as bytes).
     static func folding(_ s: String) -> String {
+        let folded = lowerCollapsed(s)
+        return isKnownNFC(folded) ? folded : folded.precomposedStringWithCanonicalMapping
+    }
+
+    private static func lowerCollapsed(_ s: String) -> String {
         // Text made only of scalars below U+0300 and of Latin Extended Additional (the
         // precomposed Vietnamese letters, U+1E00–U+1EFF) is already NFC: all of them have
         // NFC_Quick_Check=Yes and combining class 0.
@@ -53,25 +72,59 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
 
     /// The same fold as `folding(_:)` for known-NFC text, nil for other text. `lowercased()`
     /// maps scalar by scalar (`lowercaseMapping`), so a table of each covered scalar's
-    /// mapping, made from the standard library's own data, gives the same bytes.
-    static func tableFold(_ s: String) -> String? {
-        let table = FoldTable.shared
-        var out: [UInt8] = []
-        out.reserveCapacity(s.utf8.count)
-        var pendingSpace = false
-        for u in s.unicodeScalars {
-            guard let slot = FoldTable.slot(u.value) else { return nil }
-            let entry = table.entries[slot]
-            if entry.count == 0 {
-                pendingSpace = !out.isEmpty
-                continue
+    /// mapping, made from the standard library's own data, gives the same bytes. Works on
+    /// the UTF-8 bytes: a covered scalar is one byte, two bytes below U+0300, or
+    /// `E1 B8..BB xx` (U+1E00–U+1EFF).
+    static func tableFold(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { src -> String? in
+            let table = FoldTable.shared
+            var covered = true
+            let folded = table.utf8.withUnsafeBufferPointer { map in
+                table.entries.withUnsafeBufferPointer { entries in
+                    String(unsafeUninitializedCapacity: src.count * FoldTable.maxGrowth) { out -> Int in
+                        var i = 0, o = 0
+                        var pendingSpace = false
+                        let n = src.count
+                        while i < n {
+                            let b0 = src[i]
+                            let slot: Int
+                            if b0 < 0x80 {
+                                slot = Int(b0)
+                                i += 1
+                            } else if b0 & 0xE0 == 0xC0 && i + 1 < n {
+                                let v = Int(b0 & 0x1F) << 6 | Int(src[i + 1] & 0x3F)
+                                guard v < 0x300 else { covered = false; return 0 }
+                                slot = v
+                                i += 2
+                            } else if b0 == 0xE1 && i + 2 < n && (0xB8...0xBB).contains(src[i + 1]) {
+                                slot = 0x300 + (Int(src[i + 1] & 0x03) << 6 | Int(src[i + 2] & 0x3F))
+                                i += 3
+                            } else {
+                                covered = false
+                                return 0
+                            }
+                            let entry = entries[slot]
+                            if entry.count == 0 {
+                                pendingSpace = o > 0
+                                continue
+                            }
+                            if pendingSpace {
+                                out[o] = 0x20
+                                o += 1
+                                pendingSpace = false
+                            }
+                            for k in Int(entry.start)..<Int(entry.start) + Int(entry.count) {
+                                out[o] = map[k]
+                                o += 1
+                            }
+                        }
+                        return o
+                    }
+                }
             }
-            if pendingSpace { out.append(0x20) }
-            pendingSpace = false
-            let start = Int(entry.start)
-            out.append(contentsOf: table.utf8[start..<start + Int(entry.count)])
+            return covered ? folded : nil
         }
-        return String(decoding: out, as: UTF8.self)
     }
 }
 
@@ -87,13 +140,9 @@ struct FoldTable: Sendable {
     let entries: [Entry]
 
     static let shared = FoldTable()
-
-    /// The table slot of a scalar value, nil when the table does not cover it.
-    @inline(__always) static func slot(_ v: UInt32) -> Int? {
-        if v < 0x300 { return Int(v) }
-        if v >= 0x1E00 && v < 0x1F00 { return 0x300 + Int(v - 0x1E00) }
-        return nil
-    }
+    /// The output is at most this many times the input's UTF-8 length (U+0130 `İ`, two
+    /// bytes, lowers to `i` and U+0307, three; whitespace becomes at most one space).
+    static let maxGrowth = 2
 
     private init() {
         var utf8: [UInt8] = []
@@ -105,6 +154,7 @@ struct FoldTable: Sendable {
                 continue
             }
             let bytes = Array(u.properties.lowercaseMapping.utf8)
+            precondition(bytes.count <= FoldTable.maxGrowth * String(u).utf8.count, "fold table: U+\(String(v, radix: 16)) grows too much")
             entries.append(Entry(start: UInt16(utf8.count), count: UInt8(bytes.count)))
             utf8.append(contentsOf: bytes)
         }

@@ -105,12 +105,16 @@ enum Extractor {
             for (ref, cell) in sheet.filledCells where ref.row <= last {
                 if case .string(let s) = cell.value { byRow[ref.row, default: []].append((ref.column, LabelKey(s))) }
             }
-            // Each column's header keys, folded once (not once per cell compared).
-            let headerKeys = list.columns.map { Set($0.headerKeys) }
+            // Header key -> the list columns it names, in list order; folded once per list
+            // and looked up once per cell (not once per cell and column).
+            var columnsByKey: [LabelKey: [Int]] = [:]
+            for (i, c) in list.columns.enumerated() {
+                for k in Set(c.headerKeys) { columnsByKey[k, default: []].append(i) }
+            }
             for row in byRow.keys.sorted() {
                 var found: [String: Int] = [:]
                 for (col, k) in byRow[row]! {
-                    if let i = list.columns.indices.first(where: { found[list.columns[$0].id] == nil && headerKeys[$0].contains(k) }) {
+                    if let i = columnsByKey[k]?.first(where: { found[list.columns[$0].id] == nil }) {
                         found[list.columns[i].id] = col
                     }
                 }
@@ -136,6 +140,7 @@ enum Extractor {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
             var values: [String: CellValue] = [:]
+            values.reserveCapacity(header.columns.count)
             for c in list.columns {
                 guard let col = header.columns[c.id] else { continue }
                 let ref = CellRef(row: row, column: col)
@@ -181,8 +186,7 @@ enum Extractor {
     /// Codes take the reference list's spelling, so consolidation compares like with like;
     /// nil when the cell is not a code or the code is not in the list.
     private static func canonical(_ input: InputCell, _ ctx: ValidationContext) -> CellValue? {
-        guard case .code(let ref) = input.spec.type, case .string? = input.value, let key = input.textKey,
-            let canon = ctx.template.references[ref]?.lookup(key, unit: ctx.referenceUnit)
+        guard case .code(let ref) = input.spec.type, case .string? = input.value, let canon = ctx.lookupCode(input, in: ref)
         else { return nil }
         return .string(canon)
     }

@@ -93,7 +93,17 @@ enum FieldReader {
         return String(scalars[start..<end])
     }
 
-    private static func isTrimmed(_ u: Unicode.Scalar) -> Bool { u.properties.isWhitespace || u.value == 0x200B }
+    private static func isTrimmed(_ u: Unicode.Scalar) -> Bool { isWhitespace(u) || u.value == 0x200B }
+
+    /// `u.properties.isWhitespace` (Unicode White_Space), answered without the property
+    /// lookup for scalars below U+0100, where it is U+0009–U+000D, U+0020, U+0085 and U+00A0.
+    @inline(__always) static func isWhitespace(_ u: Unicode.Scalar) -> Bool {
+        switch u.value {
+        case 0x09...0x0D, 0x20, 0x85, 0xA0: return true
+        case 0..<0x100: return false
+        default: return u.properties.isWhitespace
+        }
+    }
 
     /// Booleans as clerks write them.
     static func parseBool(_ s: String) -> Bool? {

@@ -54,6 +54,16 @@ final class ValidationContext {
         self.workbook = workbook
     }
 
+    /// A code cell's spelling in the reference list `ref` (for the reference unit, when the
+    /// list is per unit); nil when it is not there. Looked up once per cell: the extractor
+    /// wants the canonical spelling, `unknown-code` whether there is one.
+    func lookupCode(_ input: InputCell, in ref: String) -> String? {
+        if let memo = input.codeLookup { return memo }
+        let found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: referenceUnit) }
+        input.codeLookup = .some(found)
+        return found
+    }
+
     /// Adds an issue; its severity comes from the catalogue unless given.
     func report(
         _ code: String, severity: Severity? = nil, sheet: String? = nil, cell: String? = nil,
@@ -152,6 +162,9 @@ final class InputCell {
         self.reading = reading
         self.applicable = applicable
     }
+
+    /// The code's spelling in its reference list, once looked up (`ValidationContext.lookupCode`).
+    var codeLookup: String??
 
     /// The value read as text (a number in its display form), folded for matching against
     /// codes and allowed values; folded on first use, once.

@@ -13,48 +13,57 @@ struct WorkbookSnapshot: Sendable {
     }
 }
 
-/// One sheet: its name, position, visibility and non-absent cells. The non-blank cells
-/// in row-major order and the last non-blank row are worked out once, when it is made.
+/// One sheet: its name, position, visibility and non-absent cells. The cells are held in
+/// row-major order with an index of rows (no hashing per cell); the non-blank cells and
+/// the last non-blank row are worked out once, when it is made.
 struct SheetSnapshot: Sendable {
     let name: String
     /// Zero-based position in the workbook.
     let index: Int
     let hidden: Bool
-    let cells: [CellRef: SheetCell]
     /// Non-blank cells in row-major order.
     let filledCells: [(CellRef, SheetCell)]
     /// The last row holding a non-blank value, or -1.
     let lastRow: Int
+    /// Every cell read, row-major, one per reference.
+    private let ordered: [(CellRef, SheetCell)]
+    /// The rows that have cells, ascending, and where each starts in `ordered`
+    /// (`rowStarts[i] ..< rowStarts[i + 1]` for `rows[i]`).
+    private let rows: [Int]
+    private let rowStarts: [Int]
 
     init(name: String, index: Int, hidden: Bool = false, cells: [CellRef: SheetCell]) {
-        let filled = cells.filter { !$0.value.isBlank }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
-        self.init(name: name, index: index, hidden: hidden, cells: cells, filledInOrder: filled)
+        self.init(name: name, index: index, hidden: hidden, inOrder: cells.sorted { $0.key < $1.key }.map { ($0.key, $0.value) })
     }
 
-    /// A sheet from cells in row-major order, as a reader gives them (if they are not, strictly,
-    /// they are sorted here, the last of equal references winning).
+    /// A sheet from cells in row-major order, as a reader gives them (if they are not,
+    /// strictly, they are sorted here, the last of equal references winning).
     init(name: String, index: Int, hidden: Bool = false, orderedCells: [(CellRef, SheetCell)]) {
-        var cells: [CellRef: SheetCell] = [:]
-        cells.reserveCapacity(orderedCells.count)
-        var ordered = true
-        for (i, (ref, cell)) in orderedCells.enumerated() {
-            cells[ref] = cell
-            if i > 0 && !(orderedCells[i - 1].0 < ref) { ordered = false }
-        }
-        guard ordered else {
+        let strictlyOrdered = orderedCells.indices.dropFirst().allSatisfy { orderedCells[$0 - 1].0 < orderedCells[$0].0 }
+        if strictlyOrdered {
+            self.init(name: name, index: index, hidden: hidden, inOrder: orderedCells)
+        } else {
+            var cells: [CellRef: SheetCell] = [:]
+            for (ref, cell) in orderedCells { cells[ref] = cell }
             self.init(name: name, index: index, hidden: hidden, cells: cells)
-            return
         }
-        self.init(name: name, index: index, hidden: hidden, cells: cells, filledInOrder: orderedCells.filter { !$0.1.isBlank })
     }
 
-    private init(name: String, index: Int, hidden: Bool, cells: [CellRef: SheetCell], filledInOrder: [(CellRef, SheetCell)]) {
+    private init(name: String, index: Int, hidden: Bool, inOrder: [(CellRef, SheetCell)]) {
         self.name = name
         self.index = index
         self.hidden = hidden
-        self.cells = cells
-        self.filledCells = filledInOrder
-        self.lastRow = filledInOrder.last?.0.row ?? -1
+        ordered = inOrder
+        var rows: [Int] = [], starts: [Int] = []
+        for (i, (ref, _)) in inOrder.enumerated() where rows.last != ref.row {
+            rows.append(ref.row)
+            starts.append(i)
+        }
+        starts.append(inOrder.count)
+        self.rows = rows
+        rowStarts = starts
+        filledCells = inOrder.filter { !$0.1.isBlank }
+        lastRow = filledCells.last?.0.row ?? -1
     }
 
     /// A sheet from plain values, row by row from A1 (`nil` is an absent cell); for tests.
@@ -68,8 +77,21 @@ struct SheetSnapshot: Sendable {
         self.init(name: name, index: index, hidden: hidden, cells: cells)
     }
 
+    /// The cell at `ref`, empty when absent.
     subscript(ref: CellRef) -> SheetCell {
-        cells[ref] ?? SheetCell(value: .empty)
+        // Binary search for the row, then for the column among the row's cells.
+        var lo = 0, hi = rows.count
+        while lo < hi {
+            let mid = (lo + hi) / 2
+            if rows[mid] < ref.row { lo = mid + 1 } else { hi = mid }
+        }
+        guard lo < rows.count, rows[lo] == ref.row else { return SheetCell(value: .empty) }
+        var a = rowStarts[lo], b = rowStarts[lo + 1]
+        while a < b {
+            let mid = (a + b) / 2
+            if ordered[mid].0.column < ref.column { a = mid + 1 } else { b = mid }
+        }
+        return a < rowStarts[lo + 1] && ordered[a].0.column == ref.column ? ordered[a].1 : SheetCell(value: .empty)
     }
 }
 
@@ -90,7 +112,7 @@ extension CellValue {
         case .string(let s):
             // A character is whitespace when its first scalar is; most text fails on the first.
             guard let first = s.unicodeScalars.first else { return true }
-            return first.properties.isWhitespace && s.allSatisfy(\.isWhitespace)
+            return FieldReader.isWhitespace(first) && s.allSatisfy(\.isWhitespace)
         default: return false
         }
     }

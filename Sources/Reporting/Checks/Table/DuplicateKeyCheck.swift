@@ -8,14 +8,16 @@ struct DuplicateKeyCheck: Check {
         for l in ctx.lists {
             for key in l.list.unique {
                 guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
-                var seen: [[String]: Int] = [:]
-                for row in l.rows {
-                    let parts = key.map { id -> String? in
+                var seen: [[LabelKey]: Int] = [:]
+                seen.reserveCapacity(l.rows.count)
+                rows: for row in l.rows {
+                    var k: [LabelKey] = []
+                    k.reserveCapacity(key.count)
+                    for id in key {
                         let v = Value(row[id])
-                        return v == .missing ? nil : LabelKey(v.display).folded
+                        if v == .missing { continue rows }
+                        k.append(LabelKey(v.display))
                     }
-                    guard parts.allSatisfy({ $0 != nil }) else { continue }
-                    let k = parts.map { $0! }
                     let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
                     if let first = seen[k] {
                         let shown = key.map { Value(row[$0]).display }.joined(separator: " / ")
