@@ -2,8 +2,10 @@
 # scripts/sanitize.sh [asan|tsan|all]: the test suite under the sanitizers (issue 7).
 #
 #   asan  `swift test --sanitize=address` over the whole suite (scratch path .build-asan)
-#   tsan  `swift test --sanitize=thread` over the concurrent job's tests: the Batch tests
-#         (JobRunner with several workers) and the end-to-end `run`/`validate` tests
+#   tsan  `swift test --sanitize=thread` over the tests of code that runs on several threads:
+#         the Batch tests (JobRunner with several workers), the end-to-end `run`/`validate`
+#         tests, the reader's second inflate thread (ReadAheadTests) and the writer's
+#         deflate thread (WriterBehaviourTests)
 #         (scratch path .build-tsan)
 #
 # Separate scratch paths keep the sanitized builds from invalidating the normal .build.
@@ -34,8 +36,8 @@ fi
 
 if [[ $mode == tsan || $mode == all ]]; then
   mkdir -p .build-tsan
-  echo "== swift test --sanitize=thread --filter 'BatchTests|Run|Validate|Batch' (log: .build-tsan/test.log)"
-  swift test --sanitize=thread --scratch-path .build-tsan --filter 'BatchTests|RunCommand|Validate|Batch' \
+  echo "== swift test --sanitize=thread --filter 'BatchTests|RunCommand|Validate|Batch|ReadAhead|WriterBehaviour' (log: .build-tsan/test.log)"
+  swift test --sanitize=thread --scratch-path .build-tsan --filter 'BatchTests|RunCommand|Validate|Batch|ReadAheadTests|WriterBehaviourTests' \
     >.build-tsan/test.log 2>&1
   rc=$?
   grep -E "^(✘|✔ Test run|WARNING: ThreadSanitizer|SUMMARY)" .build-tsan/test.log | cut -c1-300 | tail -40
