@@ -136,10 +136,11 @@ enum Extractor {
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
+        var pairs: [(String, CellValue)] = []  // one row's values, reused from row to row
         while row <= lastFilled {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
-            var values: [String: CellValue] = [:]
+            pairs.removeAll(keepingCapacity: true)
             for c in list.columns {
                 guard let col = header.columns[c.id] else { continue }
                 let ref = CellRef(row: row, column: col)
@@ -152,12 +153,16 @@ enum Extractor {
                     if case .number(let d) = v, !inRange(d, c.spec) {
                         out.incomplete.insert(c.id)
                     } else {
-                        values[c.id] = canonical(input, ctx) ?? v
+                        pairs.append((c.id, canonical(input, ctx) ?? v))
                     }
                 } else {
                     out.incomplete.insert(c.id)
                 }
             }
+            // The row's dictionary made at its final size (grown value by value it was
+            // reallocated several times); no spare room, the run keeps every row.
+            var values = [String: CellValue](minimumCapacity: pairs.count)
+            for (id, v) in pairs { values[id] = v }
             out.rows.append(ListRow(row: row, values: values))
             row += 1
         }
