@@ -5,6 +5,20 @@ import XLSX
 @testable import Reporting
 
 @Suite struct ValidatorTests {
+    @Test func characterCountMatchesNormalisedCount() {
+        let covered = (0..<UInt32(0x300)).compactMap(Unicode.Scalar.init) + (UInt32(0x1E00)..<0x1F00).compactMap(Unicode.Scalar.init)
+        var rng = SystemRandomNumberGenerator()
+        let extra: [Unicode.Scalar] = ["\r", "\n", "\r", "\n", "\u{00AD}", " "]
+        for _ in 0..<3_000 {
+            let scalars = (0..<Int.random(in: 0...16, using: &rng)).map { _ in (covered + extra).randomElement(using: &rng)! }
+            let s = String(String.UnicodeScalarView(scalars))
+            #expect(MaxLengthCheck.characterCount(s) == s.precomposedStringWithCanonicalMapping.count, "\(scalars)")
+        }
+        for s in ["Nguyễn Văn A", "a\r\nb", "E\u{0301}", "👨‍👩‍👧", "Ư\u{0309}"] {
+            #expect(MaxLengthCheck.characterCount(s) == s.precomposedStringWithCanonicalMapping.count, "\(s)")
+        }
+    }
+
     @Test func whitespaceShortcutMatchesTheProperty() {
         for v in UInt32(0)..<0x3000 {
             guard let u = Unicode.Scalar(v) else { continue }
