@@ -129,40 +129,9 @@ public struct JobRunner: Sendable {
             logger.notice("\(unit.code) \(unit.name): no submission for \(c.period)")
         }
 
-        // 4. Consolidate the accepted current submissions.
-        let current = files.indices.filter { supersededBy[$0] == nil }
-        let accepted = current.filter {
-            (reports[$0].status == .accepted || reports[$0].status == .acceptedWithWarnings)
-                && reports[$0].period == c.period && validated[$0].1 != nil
-        }.sorted { (reports[$0].unit ?? "") < (reports[$1].unit ?? "") }
-        let consolidation: ConsolidationOutput
-        do {
-            consolidation = try consolidator.consolidate(
-                submissions: accepted.map { validated[$0].1! }, reports: current.map { reports[$0] },
-                expectedUnits: c.expectedUnits.map(\.code))
-        } catch {
-            throw .output(path: c.output + "/" + c.workbookName, reason: "consolidation failed: \(error)")
-        }
-        report.issues = consolidation.issues
-        report.workbook = c.dryRun ? nil : c.workbookName
-
-        // 5. Every output, as bytes, before anything is written.
-        var outputs: [(path: String, bytes: [UInt8])] = []
-        outputs.append((c.output + "/" + c.workbookName, consolidation.workbook))
-        do {
-            if c.formats.contains(.json) {
-                outputs.append((c.output + "/" + Self.runReportBaseName + ".json", try report.jsonBytes()))
-            }
-            if c.formats.contains(.html) {
-                for lang in c.languages {
-                    outputs.append(
-                        (c.output + "/" + Self.runReportBaseName + ".\(lang.rawValue).html", try report.htmlBytes(lang)))
-                }
-            }
-        } catch {
-            throw .output(path: c.output + "/" + Self.runReportBaseName, reason: "cannot render the run report: \(error)")
-        }
-        // Per-file reports (to each unit; beside each rejected copy), rendered concurrently.
+        // 4. Per-file reports (to each unit; beside each rejected copy): rendered on the
+        // workers while this task consolidates and renders the run reports (they do not
+        // depend on the consolidation).
         struct Render: Sendable {
             var path: String
             var report: FileReport
@@ -194,11 +163,53 @@ public struct JobRunner: Sendable {
             }
         }
         let renderer = fileReports
-        let rendered = try await concurrentMap(renders, label: nil) { job throws(BatchError) in
-            do { return try renderer.render(job.report, format: job.format, language: job.language) } catch {
-                throw .output(path: job.path, reason: "cannot render the report: \(error)")
+        async let unitReports: Result<[[UInt8]], BatchError> = {
+            do throws(BatchError) {
+                return .success(
+                    try await self.concurrentMap(renders, label: nil) { job throws(BatchError) in
+                        do { return try renderer.render(job.report, format: job.format, language: job.language) } catch {
+                            throw .output(path: job.path, reason: "cannot render the report: \(error)")
+                        }
+                    })
+            } catch {
+                return .failure(error)
             }
+        }()
+
+        // 5. Consolidate the accepted current submissions.
+        let current = files.indices.filter { supersededBy[$0] == nil }
+        let accepted = current.filter {
+            (reports[$0].status == .accepted || reports[$0].status == .acceptedWithWarnings)
+                && reports[$0].period == c.period && validated[$0].1 != nil
+        }.sorted { (reports[$0].unit ?? "") < (reports[$1].unit ?? "") }
+        let consolidation: ConsolidationOutput
+        do {
+            consolidation = try consolidator.consolidate(
+                submissions: accepted.map { validated[$0].1! }, reports: current.map { reports[$0] },
+                expectedUnits: c.expectedUnits.map(\.code))
+        } catch {
+            throw .output(path: c.output + "/" + c.workbookName, reason: "consolidation failed: \(error)")
         }
+        report.issues = consolidation.issues
+        report.workbook = c.dryRun ? nil : c.workbookName
+
+        // 6. Every output, as bytes, before anything is written.
+        var outputs: [(path: String, bytes: [UInt8])] = []
+        outputs.append((c.output + "/" + c.workbookName, consolidation.workbook))
+        do {
+            if c.formats.contains(.json) {
+                outputs.append((c.output + "/" + Self.runReportBaseName + ".json", try report.jsonBytes()))
+            }
+            if c.formats.contains(.html) {
+                for lang in c.languages {
+                    outputs.append(
+                        (c.output + "/" + Self.runReportBaseName + ".\(lang.rawValue).html", try report.htmlBytes(lang)))
+                }
+            }
+        } catch {
+            throw .output(path: c.output + "/" + Self.runReportBaseName, reason: "cannot render the run report: \(error)")
+        }
+        let rendered = try await unitReports.get()
         for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }
 
         let exitCode: Int32 = report.units.allSatisfy {
@@ -211,7 +222,7 @@ public struct JobRunner: Sendable {
                 report: report, summary: summary(report.counts, workbook: nil, note: "dry run, nothing written"))
         }
 
-        // 6. Write: copies of rejected files, then reports and the workbook, each by rename;
+        // 7. Write: copies of rejected files, then reports and the workbook, each by rename;
         // the outputs on the workers too (thousands of small files: the file system's work
         // and the hashing overlap).
         var written: [String: String] = [:]
@@ -226,7 +237,7 @@ public struct JobRunner: Sendable {
         for (o, hash) in zip(outputs, outputHashes) { written[o.path] = hash }
         removeStaleUnitReports(keeping: unitReportPaths)
 
-        // 7. Record everything in one transaction: the run counts only once this commits.
+        // 8. Record everything in one transaction: the run counts only once this commits.
         if let ledger, let runID {
             let ledgerEntries = files.indices.map { i in
                 LedgerEntry(
