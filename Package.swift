@@ -38,8 +38,7 @@ let package = Package(
                 "XLSX",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
-            ],
-            resources: [.copy("Reports/Resources")]),
+            ]),
 
         // The nightly job: job file, inbox, ledger, run.
         .target(

@@ -3,9 +3,9 @@ import Mustache
 
 /// The HTML report: one self-contained page (inline CSS, no scripts, no links out) a
 /// district clerk can open, listing each file's issues grouped by sheet and cell.
-/// The page is `Resources/report.mustache`, rendered with swift-mustache.
+/// The page is `HTMLReport.page` (HTMLReport+Page.swift), rendered with swift-mustache.
 public enum HTMLReport {
-    /// Why the page could not be rendered (the template resource is missing or broken).
+    /// Why the page could not be rendered (the template does not parse).
     public struct RenderError: Error, CustomStringConvertible {
         /// What went wrong.
         public var description: String
@@ -53,31 +53,10 @@ public enum HTMLReport {
         return template.render(context)
     }
 
-    /// The page, read and parsed once per process (it was parsed on every call).
+    /// The page, parsed once per process (it was parsed on every call).
     static let parsedPage: Result<MustacheTemplate, RenderError> = {
-        let source: String
-        do throws(RenderError) { source = try pageTemplate() } catch { return .failure(error) }
-        do { return .success(try MustacheTemplate(string: source)) } catch {
+        do { return .success(try MustacheTemplate(string: page)) } catch {
             return .failure(RenderError(description: "the HTML report template does not parse: \(error)"))
         }
     }()
-
-    /// The page template from the module's resources, found beside the executable (or
-    /// the test bundle) without `Bundle.module`, which stops the process when it is missing.
-    static func pageTemplate() throws(RenderError) -> String {
-        let bundleName = "TongHop_Reporting.resources"
-        var dirs: [URL] = []
-        let exe = URL(fileURLWithPath: CommandLine.arguments.first ?? "").resolvingSymlinksInPath().deletingLastPathComponent()
-        dirs.append(exe)
-        dirs.append(Bundle.main.bundleURL)
-        dirs.append(Bundle.main.bundleURL.deletingLastPathComponent())
-        if let p = Bundle.main.executableURL?.resolvingSymlinksInPath().deletingLastPathComponent() { dirs.append(p) }
-        for d in dirs {
-            for sub in ["\(bundleName)/Resources", "\(bundleName)/Contents/Resources/Resources", "TongHop_Reporting.bundle/Resources"] {
-                let p = d.appendingPathComponent(sub).appendingPathComponent("report.mustache").path
-                if let s = try? String(contentsOfFile: p, encoding: .utf8) { return s }
-            }
-        }
-        throw RenderError(description: "the HTML report template (\(bundleName)/Resources/report.mustache) is not installed beside the program")
-    }
 }

@@ -1,3 +1,8 @@
+// The HTML report's page (rendered by `HTMLReport` with swift-mustache). It lives in
+// the binary, not in a resource bundle, so that an installed `tonghop` is one file.
+
+extension HTMLReport {
+    static let page = """
 <!DOCTYPE html>
 <html lang="{{lang}}">
 <head>
@@ -56,3 +61,6 @@ td.cell { font-family: Consolas, "DejaVu Sans Mono", monospace; white-space: now
 {{/files}}
 </body>
 </html>
+
+"""
+}
