@@ -79,6 +79,21 @@ struct ValidateCommandTests {
         #expect(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"))
     }
 
+    /// An installed `tonghop` is one file copied anywhere (docs/OPERATIONS.md): it must
+    /// render its HTML reports without anything beside it.
+    @Test func theBinaryAloneRendersHTML() throws {
+        let scratch = Scratch()
+        let alone = scratch.path + "/tonghop"
+        try FileManager.default.copyItem(atPath: Self.tonghop!, toPath: alone)
+        let out = scratch.path + "/report.html"
+        let r = try TonghopBinary.run(
+            alone, ["validate", Self.sample("invalid/NQ04_DBP_2016.xlsx"), "--job", Self.job, "--format", "html", "--output", out])
+        let stderr = String(decoding: r.stderr, as: UTF8.self)
+        #expect(r.status == 0, "\(stderr)")
+        let html = try String(contentsOfFile: out, encoding: .utf8)
+        #expect(html.hasPrefix("<!DOCTYPE html>") && html.contains("<h3>Chỉ tiêu</h3>"))
+    }
+
     @Test func aBrokenJobOrTemplateExitsTwoWithWhereItIs() throws {
         let scratch = Scratch()
         let jobs = scratch.path + "/Jobs"
