@@ -39,10 +39,7 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
     }
 
     private static func lowerCollapsed(_ s: String) -> String {
-        // Text made only of scalars below U+0300 and of Latin Extended Additional (the
-        // precomposed Vietnamese letters, U+1E00–U+1EFF) is already NFC: all of them have
-        // NFC_Quick_Check=Yes and combining class 0.
-        let nfc = (isKnownNFC(s) ? s : s.precomposedStringWithCanonicalMapping).lowercased()
+        let nfc = LabelKey.nfc(s).lowercased()
         var out = String.UnicodeScalarView()
         var pendingSpace = false
         for u in nfc.unicodeScalars {

@@ -318,24 +318,9 @@ enum FormulaTranslator {
             }
         }
 
-        /// 1 -> A, 27 -> AA, 16384 -> XFD.
+        /// 1 -> A, 27 -> AA, 16384 -> XFD (endpoints count columns from 1).
         private func writeColumn(_ column: Int, into out: inout [UInt8]) {
-            var letters: (UInt8, UInt8, UInt8) = (0, 0, 0)
-            var n = column
-            var k = 0
-            while n > 0 && k < 3 {
-                let r = UInt8((n - 1) % 26)
-                switch k {
-                case 0: letters.0 = r + UInt8(ascii: "A")
-                case 1: letters.1 = r + UInt8(ascii: "A")
-                default: letters.2 = r + UInt8(ascii: "A")
-                }
-                n = (n - 1) / 26
-                k += 1
-            }
-            if k > 2 { out.append(letters.2) }
-            if k > 1 { out.append(letters.1) }
-            out.append(letters.0)
+            out.append(contentsOf: CellRef.columnName(column - 1).utf8)
         }
 
         // MARK: character classes

@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-    import Glibc
-#elseif canImport(Darwin)
-    import Darwin
-#endif
-
 /// Inflates a large entry on a second thread while the caller parses what came before:
 /// the worker reads the compressed bytes, runs zlib, the CRC-32 and the size and ratio
 /// checks (`ZipEntryReader`) into a few fixed buffers; the caller takes them in order.
@@ -26,11 +20,9 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
     }
 
     private let source: ZipEntryReader
-    private let mutex = UnsafeMutablePointer<pthread_mutex_t>.allocate(capacity: 1)
-    private let cond = UnsafeMutablePointer<pthread_cond_t>.allocate(capacity: 1)
-    private var thread = pthread_t()
-    private var running = false
-    // Shared with the worker, under `mutex`.
+    private let monitor = Monitor()
+    private var worker: WorkerThread?
+    // Shared with the worker, under `monitor`.
     private var ready: [Chunk] = []
     private var spare: [UnsafeMutableRawBufferPointer] = []
     private var ended = false
@@ -46,38 +38,20 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
     /// caller's thread instead.
     init(_ source: ZipEntryReader) {
         self.source = source
-        pthread_mutex_init(mutex, nil)
-        pthread_cond_init(cond, nil)
         for _ in 0..<ReadAheadReader.bufferCount {
             let b = UnsafeMutableRawBufferPointer.allocate(byteCount: ReadAheadReader.bufferSize, alignment: 64)
             all.append(b)
             spare.append(b)
         }
-        let context = Unmanaged.passRetained(self).toOpaque()
-        let rc = pthread_create(
-            &thread, nil,
-            { raw in
-                let reader = Unmanaged<ReadAheadReader>.fromOpaque(raw!).takeRetainedValue()
-                reader.work()
-                return nil
-            }, context)
-        if rc == 0 {
-            running = true
-        } else {
-            Unmanaged<ReadAheadReader>.fromOpaque(context).release()
-        }
+        worker = WorkerThread.start { [self] in work() }
     }
 
     deinit {
         for b in all { b.deallocate() }
-        pthread_cond_destroy(cond)
-        pthread_mutex_destroy(mutex)
-        mutex.deallocate()
-        cond.deallocate()
     }
 
     func read(into buffer: UnsafeMutableRawBufferPointer) throws(XLSXError) -> Int {
-        guard running else { return try source.read(into: buffer) }
+        guard worker != nil else { return try source.read(into: buffer) }
         if buffer.count == 0 { return 0 }
         while true {
             if let c = current {
@@ -88,21 +62,21 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
                     return n
                 }
                 current = nil
-                pthread_mutex_lock(mutex)
+                monitor.lock()
                 spare.append(c.buffer)
-                pthread_cond_broadcast(cond)
-                pthread_mutex_unlock(mutex)
+                monitor.broadcast()
+                monitor.unlock()
             }
-            pthread_mutex_lock(mutex)
-            while ready.isEmpty && !ended { pthread_cond_wait(cond, mutex) }
+            monitor.lock()
+            while ready.isEmpty && !ended { monitor.wait() }
             if !ready.isEmpty {
                 current = ready.removeFirst()
                 offset = 0
-                pthread_mutex_unlock(mutex)
+                monitor.unlock()
                 continue
             }
             let failure = self.failure
-            pthread_mutex_unlock(mutex)
+            monitor.unlock()
             close()
             if let failure { throw failure }
             return 0
@@ -111,13 +85,13 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
 
     /// Stops the worker (if it still runs) and waits for it. Safe to call twice.
     func close() {
-        guard running else { return }
-        pthread_mutex_lock(mutex)
+        guard let worker else { return }
+        monitor.lock()
         cancelled = true
-        pthread_cond_broadcast(cond)
-        pthread_mutex_unlock(mutex)
-        pthread_join(thread, nil)
-        running = false
+        monitor.broadcast()
+        monitor.unlock()
+        worker.join()
+        self.worker = nil
         // What the worker left is read in order from `ready` by no one: the caller
         // stopped, or everything was already taken.
         ready.removeAll()
@@ -126,26 +100,26 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
 
     /// True once the worker has returned (or never ran); for tests.
     var workerExited: Bool {
-        pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return exited || !running
+        monitor.lock()
+        defer { monitor.unlock() }
+        return exited || worker == nil
     }
 
     private func work() {
         defer {
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             exited = true
-            pthread_mutex_unlock(mutex)
+            monitor.unlock()
         }
         while true {
-            pthread_mutex_lock(mutex)
-            while spare.isEmpty && !cancelled { pthread_cond_wait(cond, mutex) }
+            monitor.lock()
+            while spare.isEmpty && !cancelled { monitor.wait() }
             if cancelled {
-                pthread_mutex_unlock(mutex)
+                monitor.unlock()
                 return
             }
             let buffer = spare.removeLast()
-            pthread_mutex_unlock(mutex)
+            monitor.unlock()
 
             var filled = 0
             var atEnd = false
@@ -163,15 +137,15 @@ final class ReadAheadReader: EntryStream, @unchecked Sendable {
                 caught = error
             }
 
-            pthread_mutex_lock(mutex)
+            monitor.lock()
             if filled > 0 { ready.append(Chunk(buffer: buffer, count: filled)) } else { spare.append(buffer) }
             if atEnd || caught != nil {
                 failure = caught
                 ended = true
             }
             let stop = ended || cancelled
-            pthread_cond_broadcast(cond)
-            pthread_mutex_unlock(mutex)
+            monitor.broadcast()
+            monitor.unlock()
             if stop { return }
         }
     }
