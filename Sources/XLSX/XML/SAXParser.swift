@@ -205,9 +205,8 @@ private func makeSAXHandler() -> xmlSAXHandler {
         guard let ctx, let error else { return }
         state(ctx)._withUnsafeGuaranteedRef { s in
             guard s.errorMessage == nil, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
-            var message = error.pointee.message.map { String(cString: $0) } ?? "XML error \(error.pointee.code)"
-            while message.last == "\n" || message.last == " " { message.removeLast() }
-            s.errorMessage = message
+            s.errorMessage =
+                error.pointee.message.map { String(cString: $0).trimmingTrailingSpace() } ?? "XML error \(error.pointee.code)"
             s.errorLine = Int(error.pointee.line)
         }
     }
