@@ -82,6 +82,7 @@ public struct JobRunner: Sendable {
         let entries = try Inbox.scan(c.inbox)
         logger.info("inbox \(c.inbox): \(entries.count) submission files")
 
+        var stages = StageClock(logger: logger)
         // 1. Hash every file (cheap) and fingerprint the run.
         let hashes = try await concurrentMap(entries, label: nil) { e throws(BatchError) in try Inbox.hash(path: e.path) }
         let files = zip(entries, hashes).map {
@@ -102,6 +103,7 @@ public struct JobRunner: Sendable {
                 report: nil, summary: summary(previous.counts, workbook: path, note: "unchanged, nothing redone"))
         }
 
+        stages.lap("hash")
         // 2. Validate concurrently, bounded by the workers; results in file-name order.
         let validator = self.validator
         let validated = try await concurrentMap(files, label: "validating") { f throws(BatchError) in
@@ -115,6 +117,7 @@ public struct JobRunner: Sendable {
             logger.debug("\(r.file): \(r.status.rawValue), \(r.errorCount) errors, \(r.warningCount) warnings")
         }
 
+        stages.lap("validate")
         // 3. Supersession, unit states, counts.
         let supersededBy = Supersession.decide(files: files, reports: reports)
         let seen = try ledger?.seenHashes(files.map(\.hash)) ?? []
@@ -176,6 +179,7 @@ public struct JobRunner: Sendable {
             }
         }()
 
+        stages.lap("decide")
         // 5. Consolidate the accepted current submissions.
         let current = files.indices.filter { supersededBy[$0] == nil }
         let accepted = current.filter {
@@ -192,7 +196,16 @@ public struct JobRunner: Sendable {
         }
         report.issues = consolidation.issues
         report.workbook = c.dryRun ? nil : c.workbookName
+        // The ledger keeps each submission's figures, not its lists. The lists (hundreds of
+        // thousands of rows in a large run) are freed on a worker while this task writes and
+        // records: freed here, at the end of the run, they took a quarter of a second alone.
+        let figures = validated.map { v in
+            v.1.map { Submission(file: $0.file, unit: $0.unit, period: $0.period, values: $0.values, lists: [:]) }
+        }
+        let lists = consume validated
+        Task.detached(priority: .background) { withExtendedLifetime(lists) {} }
 
+        stages.lap("consolidate")
         // 6. Every output, as bytes, before anything is written.
         var outputs: [(path: String, bytes: [UInt8])] = []
         outputs.append((c.output + "/" + c.workbookName, consolidation.workbook))
@@ -210,6 +223,7 @@ public struct JobRunner: Sendable {
             throw .output(path: c.output + "/" + Self.runReportBaseName, reason: "cannot render the run report: \(error)")
         }
         let rendered = try await unitReports.get()
+        stages.lap("reports")
         for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }
 
         let exitCode: Int32 = report.units.allSatisfy {
@@ -222,32 +236,36 @@ public struct JobRunner: Sendable {
                 report: report, summary: summary(report.counts, workbook: nil, note: "dry run, nothing written"))
         }
 
-        // 7. Write: copies of rejected files, then reports and the workbook, each by rename;
-        // the outputs on the workers too (thousands of small files: the file system's work
-        // and the hashing overlap).
+        // 7. Write: copies of rejected files, then reports and the workbook, each by rename,
+        // an output whose file already holds the same bytes left alone. One thread writes
+        // (`OutputWriter`) while this task fills the ledger's transaction, which commits only
+        // once every output is written. The hashing runs on the workers before.
+        let outputHashes = try await concurrentMap(outputs, label: nil) { o throws(BatchError) in SHA256.hex(o.bytes) }
         var written: [String: String] = [:]
-        for copy in copies {
-            try AtomicFile.copy(from: copy.from, to: copy.to)
-            written[copy.to] = copy.hash
-        }
-        let outputHashes = try await concurrentMap(outputs, label: nil) { o throws(BatchError) in
-            try AtomicFile.write(o.bytes, to: o.path)
-            return SHA256.hex(o.bytes)
-        }
+        for copy in copies { written[copy.to] = copy.hash }
         for (o, hash) in zip(outputs, outputHashes) { written[o.path] = hash }
-        removeStaleUnitReports(keeping: unitReportPaths)
+        let writer = OutputWriter(copies: copies.map { ($0.from, $0.to) }, outputs: outputs)
 
         // 8. Record everything in one transaction: the run counts only once this commits.
         if let ledger, let runID {
             let ledgerEntries = files.indices.map { i in
                 LedgerEntry(
-                    file: files[i], report: reports[i], submission: validated[i].1,
+                    file: files[i], report: reports[i], submission: figures[i],
                     supersededBy: supersededBy[i].map { files[$0] })
             }
             try ledger.finishRun(
                 runID, entries: ledgerEntries, exitCode: exitCode, fingerprint: fingerprint, counts: report.counts,
-                workbook: workbookPath, outputs: written, at: clock())
+                workbook: workbookPath, outputs: written, at: clock(),
+                beforeCommit: { () throws(BatchError) in
+                    try writer.wait()
+                    removeStaleUnitReports(keeping: unitReportPaths)
+                })
+        } else {
+            try writer.wait()
+            removeStaleUnitReports(keeping: unitReportPaths)
         }
+        logger.debug("outputs: \(writer.writtenCount) written, \(writer.unchangedCount) unchanged")
+        stages.lap("write and ledger")
         return RunResult(
             exitCode: exitCode, counts: report.counts, workbookPath: workbookPath, unchanged: false, dryRun: false,
             report: report, summary: summary(report.counts, workbook: workbookPath, note: nil))

@@ -52,12 +52,50 @@ public enum AtomicFile {
         }
     }
 
-    /// Copies a file atomically (read whole, write through a temporary file).
-    public static func copy(from source: String, to path: String) throws(BatchError) {
+    /// Writes `bytes` to `path` like `write`, unless the file there already holds exactly
+    /// these bytes; then it is left alone (its inode and time too) and this returns false.
+    /// A rerun whose outputs did not change creates no files: on a busy file system each
+    /// creation costs far more than reading the old file back, and unchanged reports keep
+    /// their modification time (a sync to the districts sends only what changed).
+    @discardableResult
+    public static func writeIfChanged(_ bytes: [UInt8], to path: String) throws(BatchError) -> Bool {
+        if hasContent(bytes, at: path) { return false }
+        try write(bytes, to: path)
+        return true
+    }
+
+    /// Whether the regular file at `path` holds exactly `bytes` (false when it cannot be read).
+    static func hasContent(_ bytes: [UInt8], at path: String) -> Bool {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { return false }
+        defer { close(fd) }
+        var st = stat()
+        guard fstat(fd, &st) == 0, (st.st_mode & S_IFMT) == S_IFREG, Int(st.st_size) == bytes.count else { return false }
+        // Compared chunk by chunk: a large workbook is not read whole a second time.
+        var chunk = [UInt8](repeating: 0, count: min(bytes.count, 1 << 16) + 1)
+        var offset = 0
+        return bytes.withUnsafeBytes { want in
+            chunk.withUnsafeMutableBytes { buf in
+                while true {
+                    let n = read(fd, buf.baseAddress!, buf.count)
+                    if n < 0 && errno == EINTR { continue }
+                    if n < 0 { return false }
+                    if n == 0 { return offset == want.count }
+                    guard offset + n <= want.count, memcmp(buf.baseAddress!, want.baseAddress! + offset, n) == 0 else { return false }
+                    offset += n
+                }
+            }
+        }
+    }
+
+    /// Copies a file atomically (read whole, write through a temporary file), unless the
+    /// target already holds the same bytes (then this returns false).
+    @discardableResult
+    public static func copy(from source: String, to path: String) throws(BatchError) -> Bool {
         guard let data = FileManager.default.contents(atPath: source) else {
             throw .cannotRead(path: source, reason: "cannot read the file")
         }
-        try write([UInt8](data), to: path)
+        return try writeIfChanged([UInt8](data), to: path)
     }
 
     /// Removes temporary files a killed run left in `folder` (not recursive).

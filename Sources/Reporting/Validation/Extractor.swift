@@ -133,6 +133,10 @@ enum Extractor {
         // Rows: from below the header to the first row with nothing in the list's columns.
         let counterColumns = Set(list.columns.filter(\.isRowNumber).compactMap { header.columns[$0.id] })
         let dataColumns = header.columns.values.filter { !counterColumns.contains($0) }
+        // The columns found, in list order, each with the slot its cells share.
+        let found: [(id: String, column: Int, slot: InputSlot)] = list.columns.compactMap { c in
+            header.columns[c.id].map { (c.id, $0, InputSlot(owner: .list(id: list.id, column: c.id), sheet: sheet.name, spec: c.spec)) }
+        }
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
@@ -141,16 +145,13 @@ enum Extractor {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
             pairs.removeAll(keepingCapacity: true)
-            for c in list.columns {
-                guard let col = header.columns[c.id] else { continue }
-                let ref = CellRef(row: row, column: col)
+            for c in found {
+                let ref = CellRef(row: row, column: c.column)
                 let cell = sheet[ref]
-                let input = InputCell(
-                    owner: .list(id: list.id, column: c.id), sheet: sheet.name, ref: ref, raw: cell, spec: c.spec,
-                    reading: FieldReader.read(cell, as: c.spec.type))
+                let input = InputCell(slot: c.slot, ref: ref, raw: cell, reading: FieldReader.read(cell, as: c.slot.spec.type))
                 ctx.inputs.append(input)
                 if case .value(let v, _) = input.reading {
-                    if case .number(let d) = v, !inRange(d, c.spec) {
+                    if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(c.id)
                     } else {
                         pairs.append((c.id, canonical(input, ctx) ?? v))

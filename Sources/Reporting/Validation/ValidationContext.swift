@@ -135,6 +135,25 @@ struct ListExtract {
     var incomplete: Set<String> = []
 }
 
+/// What the input cells of one identify field, indicator column or list column share:
+/// their owner, sheet, spec and whether they apply. Made once per column, not per cell
+/// (a list of 3,000 cells shares a handful): copying the owner's strings and the spec into
+/// every cell was a large part of extraction.
+final class InputSlot {
+    let owner: InputCell.Owner
+    let sheet: String
+    let spec: FieldSpec
+    /// False for a value column that does not apply to the indicator.
+    let applicable: Bool
+
+    init(owner: InputCell.Owner, sheet: String, spec: FieldSpec, applicable: Bool = true) {
+        self.owner = owner
+        self.sheet = sheet
+        self.spec = spec
+        self.applicable = applicable
+    }
+}
+
 /// One input cell read against its spec. A class: every check walks the inputs, and a
 /// reference is cheaper to pass around than the fields; the folded key is kept with it.
 final class InputCell {
@@ -144,23 +163,29 @@ final class InputCell {
         case list(id: String, column: String)
     }
 
-    let owner: Owner
-    let sheet: String
+    let slot: InputSlot
     let ref: CellRef
     let raw: SheetCell
-    let spec: FieldSpec
     let reading: FieldReader.Reading
-    /// False for a value column that does not apply to the indicator.
-    let applicable: Bool
 
-    init(owner: Owner, sheet: String, ref: CellRef, raw: SheetCell, spec: FieldSpec, reading: FieldReader.Reading, applicable: Bool = true) {
-        self.owner = owner
-        self.sheet = sheet
+    var owner: Owner { slot.owner }
+    var sheet: String { slot.sheet }
+    var spec: FieldSpec { slot.spec }
+    /// False for a value column that does not apply to the indicator.
+    var applicable: Bool { slot.applicable }
+
+    init(slot: InputSlot, ref: CellRef, raw: SheetCell, reading: FieldReader.Reading) {
+        self.slot = slot
         self.ref = ref
         self.raw = raw
-        self.spec = spec
         self.reading = reading
-        self.applicable = applicable
+    }
+
+    convenience init(
+        owner: Owner, sheet: String, ref: CellRef, raw: SheetCell, spec: FieldSpec, reading: FieldReader.Reading,
+        applicable: Bool = true
+    ) {
+        self.init(slot: InputSlot(owner: owner, sheet: sheet, spec: spec, applicable: applicable), ref: ref, raw: raw, reading: reading)
     }
 
     /// The code's spelling in its reference list, once looked up (`ValidationContext.lookupCode`).
