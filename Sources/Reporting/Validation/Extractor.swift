@@ -140,11 +140,12 @@ enum Extractor {
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
-        var pairs: [(String, CellValue)] = []  // one row's values, reused from row to row
         while row <= lastFilled {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
-            pairs.removeAll(keepingCapacity: true)
+            // The row's dictionary made at its final size (grown value by value it was
+            // reallocated several times).
+            var values = [String: CellValue](minimumCapacity: found.count)
             for c in found {
                 let ref = CellRef(row: row, column: c.column)
                 let cell = sheet[ref]
@@ -154,16 +155,12 @@ enum Extractor {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(c.id)
                     } else {
-                        pairs.append((c.id, canonical(input, ctx) ?? v))
+                        values[c.id] = canonical(input, ctx) ?? v
                     }
                 } else {
                     out.incomplete.insert(c.id)
                 }
             }
-            // The row's dictionary made at its final size (grown value by value it was
-            // reallocated several times); no spare room, the run keeps every row.
-            var values = [String: CellValue](minimumCapacity: pairs.count)
-            for (id, v) in pairs { values[id] = v }
             out.rows.append(ListRow(row: row, values: values))
             row += 1
         }

@@ -8,15 +8,17 @@ struct DuplicateKeyCheck: Check {
         for l in ctx.lists {
             for key in l.list.unique {
                 guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
-                var seen: [[LabelKey]: Int] = [:]
+                // One string per row: the parts folded and joined by U+0000, which no cell
+                // holds (XML cannot carry it); an array of keys per row cost more.
+                var seen: [String: Int] = [:]
                 seen.reserveCapacity(l.rows.count)
                 rows: for row in l.rows {
-                    var k: [LabelKey] = []
-                    k.reserveCapacity(key.count)
-                    for id in key {
+                    var k = ""
+                    for (n, id) in key.enumerated() {
                         let v = Value(row[id])
                         if v == .missing { continue rows }
-                        k.append(LabelKey(v.display))
+                        if n > 0 { k.unicodeScalars.append("\u{0}") }
+                        k += LabelKey(v.display).folded
                     }
                     let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
                     if let first = seen[k] {
