@@ -14,16 +14,23 @@ final class OutputWriter: @unchecked Sendable {
     private var failure: BatchError?
     private(set) var writtenCount = 0
     private(set) var unchangedCount = 0
+    // Set before the thread starts, released by the thread.
+    private var garbage: Any?
 
-    init(copies: [(from: String, to: String)], outputs: [(path: String, bytes: [UInt8])]) {
+    /// Starts writing. `garbage` is released on the writer's thread once the outputs are
+    /// written (large data the run no longer needs: freeing it costs time the writer's
+    /// thread has and the run's task has not).
+    init(copies: [(from: String, to: String)], outputs: [(path: String, bytes: [UInt8])], thenFree garbage: Any? = nil) {
+        self.garbage = garbage
         let thread = Thread { [self] in
-            defer { done.signal() }
             do throws(BatchError) {
                 for copy in copies { try count(AtomicFile.copy(from: copy.from, to: copy.to)) }
                 for o in outputs { try count(AtomicFile.writeIfChanged(o.bytes, to: o.path)) }
             } catch {
                 failure = error
             }
+            done.signal()
+            self.garbage = nil
         }
         thread.name = "tonghop-writer"
         thread.start()

@@ -140,12 +140,11 @@ enum Extractor {
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
+        var pairs: [(String, CellValue)] = []  // one row's values, reused from row to row
         while row <= lastFilled {
             let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
             if !filled { break }
-            // The row's dictionary made at its final size (grown value by value it was
-            // reallocated several times).
-            var values = [String: CellValue](minimumCapacity: found.count)
+            pairs.removeAll(keepingCapacity: true)
             for c in found {
                 let ref = CellRef(row: row, column: c.column)
                 let cell = sheet[ref]
@@ -155,12 +154,17 @@ enum Extractor {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(c.id)
                     } else {
-                        values[c.id] = canonical(input, ctx) ?? v
+                        pairs.append((c.id, canonical(input, ctx) ?? v))
                     }
                 } else {
                     out.incomplete.insert(c.id)
                 }
             }
+            // The row's dictionary made at its final size: grown value by value it was
+            // reallocated several times, and sized for every column it took up to twice the
+            // memory (the run keeps every row until consolidation).
+            var values = [String: CellValue](minimumCapacity: pairs.count)
+            for (id, v) in pairs { values[id] = v }
             out.rows.append(ListRow(row: row, values: values))
             row += 1
         }

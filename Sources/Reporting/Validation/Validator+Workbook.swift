@@ -26,6 +26,7 @@ extension Validator {
             if info.kind == .worksheet && (info.state != .visible || keys.contains(LabelKey(info.name))) {
                 // Rows come in ascending order, cells in ascending column: row-major already.
                 let grid = try wb.grid(of: info)
+                cells.reserveCapacity(grid.rows.reduce(0) { $0 + $1.cells.count })
                 for row in grid.rows {
                     for c in row.cells {
                         cells.append((CellRef(row: row.index, column: c.column), SheetCell(value: c.value, hasFormula: c.hasFormula)))
