@@ -15,6 +15,17 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
         folded = LabelKey.tableFold(s) ?? LabelKey.folding(s)
     }
 
+    /// Keys joined with U+0000 between them (which no cell holds: XML cannot carry it),
+    /// one key for a combination of parts. Folded parts are NFC, and so is the join.
+    init(joining parts: [LabelKey]) {
+        var s = ""
+        for (n, p) in parts.enumerated() {
+            if n > 0 { s.unicodeScalars.append("\u{0}") }
+            s += p.folded
+        }
+        folded = s
+    }
+
     public var description: String { folded }
 
     /// Keys are compared and hashed as UTF-8 bytes: `folded` is always NFC, so byte

@@ -168,9 +168,11 @@ final class InputCell {
     let raw: SheetCell
     let reading: FieldReader.Reading
 
-    var owner: Owner { slot.owner }
-    var sheet: String { slot.sheet }
-    var spec: FieldSpec { slot.spec }
+    // Borrowed from the slot, not copied: a check reading `spec.pattern` of every cell
+    // would otherwise copy the whole spec (and retain its strings) each time.
+    var owner: Owner { _read { yield slot.owner } }
+    var sheet: String { _read { yield slot.sheet } }
+    var spec: FieldSpec { _read { yield slot.spec } }
     /// False for a value column that does not apply to the indicator.
     var applicable: Bool { slot.applicable }
 

@@ -8,18 +8,18 @@ struct DuplicateKeyCheck: Check {
         for l in ctx.lists {
             for key in l.list.unique {
                 guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
-                // One string per row: the parts folded and joined by U+0000, which no cell
-                // holds (XML cannot carry it); an array of keys per row cost more.
-                var seen: [String: Int] = [:]
+                // One key per row, the parts joined (an array of keys per row cost more).
+                var seen: [LabelKey: Int] = [:]
                 seen.reserveCapacity(l.rows.count)
+                var parts: [LabelKey] = []
                 rows: for row in l.rows {
-                    var k = ""
-                    for (n, id) in key.enumerated() {
+                    parts.removeAll(keepingCapacity: true)
+                    for id in key {
                         let v = Value(row[id])
                         if v == .missing { continue rows }
-                        if n > 0 { k.unicodeScalars.append("\u{0}") }
-                        k += LabelKey(v.display).folded
+                        parts.append(LabelKey(v.display))
                     }
+                    let k = parts.count == 1 ? parts[0] : LabelKey(joining: parts)
                     let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
                     if let first = seen[k] {
                         let shown = key.map { Value(row[$0]).display }.joined(separator: " / ")
