@@ -112,6 +112,56 @@ import Testing
         #expect(runs.map { $0.outputs.isEmpty } == [true, true, false])
     }
 
+    @Test func forcedRerunLeavesUnchangedOutputsAlone() async throws {
+        let dir = TempFolder("run")
+        submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 112)
+        submission(dir, "NQ04_TGI_2016.xlsx", unit: "TGI", status: "rejected", kn: 1)
+        _ = try await makeRunner(dir).run()
+        func inode(_ rel: String) -> UInt64? {
+            (try? FileManager.default.attributesOfItem(atPath: dir.path + "/out/" + rel))?[.systemFileNumber] as? UInt64
+        }
+        let kept = ["units/MNH.vi.html", "units/TGI.en.json", "TongHop_TEST_2016.xlsx", "rejected/NQ04_TGI_2016.xlsx"]
+        let before = kept.map(inode)
+        #expect(!before.contains(nil))
+        let forced = try await makeRunner(dir) { $0.force = true }.run()
+        #expect(!forced.unchanged)
+        #expect(kept.map(inode) == before, "outputs with the same bytes are not replaced")
+        // The ledger still lists every output with its hash, and they are intact.
+        let outputs = try Ledger(path: dir.path + "/out/ledger.sqlite").runs().last!.outputs
+        #expect(outputs.count == 4 + 4 * 3 + 1 && JobRunner.outputsIntact(outputs))
+    }
+
+    @Test func aFailedWriteRollsTheRunBack() async throws {
+        let dir = TempFolder("run")
+        submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 112)
+        // A folder where the workbook goes: its rename fails after the ledger's transaction
+        // has its rows, which must then not be committed.
+        try FileManager.default.createDirectory(
+            atPath: dir.path + "/out/TongHop_TEST_2016.xlsx", withIntermediateDirectories: true)
+        await #expect(throws: BatchError.self) { try await makeRunner(dir).run() }
+        let ledger = try Ledger(path: dir.path + "/out/ledger.sqlite")
+        #expect(try ledger.runs().map(\.outcome) == ["failed"])
+        #expect(try ledger.allSubmissions().isEmpty && ledger.currentFigures(period: "2016").isEmpty)
+        // Once the way is clear, the next run completes.
+        try FileManager.default.removeItem(atPath: dir.path + "/out/TongHop_TEST_2016.xlsx")
+        #expect(try await makeRunner(dir).run().exitCode == 1)
+        #expect(try ledger.currentFigures(period: "2016")["MNH"]?["KN"]?["current"] == 112)
+    }
+
+    @Test func manyOutputsAndFiguresAreAllRecorded() async throws {
+        // More than one multi-row INSERT's worth of outputs (100 rows per statement).
+        let dir = TempFolder("run")
+        let units = (0..<40).map { ExpectedUnit(code: String(format: "U%02d", $0), name: "Unit \($0)") }
+        for (i, u) in units.enumerated() { submission(dir, "NQ04_\(u.code)_2016.xlsx", unit: u.code, kn: i) }
+        let result = try await makeRunner(dir, units: units).run()
+        #expect(result.exitCode == 0 && result.counts.accepted == 40)
+        let ledger = try Ledger(path: dir.path + "/out/ledger.sqlite")
+        let outputs = try ledger.runs().last!.outputs
+        #expect(outputs.count == 40 * 4 + 4 && JobRunner.outputsIntact(outputs))
+        let figures = try ledger.currentFigures(period: "2016")
+        #expect(figures.count == 40 && figures["U39"]?["KN"]?["current"] == 39)
+    }
+
     @Test func tamperedOutputIsRewritten() async throws {
         let dir = TempFolder("run")
         submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 112)

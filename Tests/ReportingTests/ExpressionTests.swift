@@ -125,6 +125,15 @@ import XLSX
 }
 
 @Suite struct LabelKeyTests {
+    @Test func joinedKeysKeepTheirParts() {
+        // Commune + village: the split between parts matters, the spelling does not.
+        let a = LabelKey(joining: [LabelKey("Xã A"), LabelKey("Bản B C")])
+        #expect(a != LabelKey(joining: [LabelKey("Xã A Bản"), LabelKey("B C")]))
+        #expect(a != LabelKey("Xã A Bản B C"))
+        #expect(a == LabelKey(joining: [LabelKey(" XÃ  a"), LabelKey("bản b c".decomposedStringWithCanonicalMapping)]))
+        #expect(Set([a, LabelKey(joining: [LabelKey("Xã A"), LabelKey("Bản B C")])]).count == 1)
+    }
+
     @Test func foldsCaseSpacingAndNormalForm() {
         let nfc = "Có chi bộ"
         #expect(LabelKey(nfc) == LabelKey("  CÓ\u{00A0}\n chi   BỘ ".decomposedStringWithCanonicalMapping))

@@ -1,0 +1,52 @@
+import Foundation
+import Testing
+
+@testable import Batch
+
+@Suite struct AtomicFileTests {
+    private func inode(_ path: String) -> UInt64? {
+        (try? FileManager.default.attributesOfItem(atPath: path))?[.systemFileNumber] as? UInt64
+    }
+
+    @Test func identicalBytesLeaveTheFileAlone() throws {
+        let dir = TempFolder("atomic")
+        let path = dir.path + "/report.html"
+        #expect(try AtomicFile.writeIfChanged(Array("one".utf8), to: path))
+        let first = inode(path)
+        #expect(try !AtomicFile.writeIfChanged(Array("one".utf8), to: path))
+        #expect(inode(path) == first, "an identical output must not be replaced")
+        // Same size, other bytes: replaced (by a rename, so a new inode).
+        #expect(try AtomicFile.writeIfChanged(Array("two".utf8), to: path))
+        #expect(readBytes(path) == Array("two".utf8) && inode(path) != first)
+        // Longer and shorter.
+        #expect(try AtomicFile.writeIfChanged(Array("two and more".utf8), to: path))
+        #expect(try AtomicFile.writeIfChanged([], to: path))
+        #expect(readBytes(path) == [])
+        #expect(try !AtomicFile.writeIfChanged([], to: path))
+    }
+
+    @Test func comparesLargeFilesChunkByChunk() throws {
+        let dir = TempFolder("atomic")
+        let path = dir.path + "/big.xlsx"
+        var bytes = (0..<300_000).map { UInt8(truncatingIfNeeded: $0 &* 31) }
+        #expect(try AtomicFile.writeIfChanged(bytes, to: path))
+        #expect(try !AtomicFile.writeIfChanged(bytes, to: path))
+        bytes[250_000] ^= 1  // a difference past the first chunks
+        #expect(try AtomicFile.writeIfChanged(bytes, to: path))
+        #expect(readBytes(path) == bytes)
+    }
+
+    @Test func aFolderInTheWayIsAnErrorNotAMatch() throws {
+        let dir = TempFolder("atomic")
+        let path = dir.sub("taken")
+        #expect(throws: BatchError.self) { try AtomicFile.writeIfChanged([], to: path) }
+    }
+
+    @Test func copySkipsAnIdenticalTarget() throws {
+        let dir = TempFolder("atomic")
+        writeFile(dir.path + "/in.xlsx", "PK data")
+        #expect(try AtomicFile.copy(from: dir.path + "/in.xlsx", to: dir.path + "/out/in.xlsx"))
+        #expect(try !AtomicFile.copy(from: dir.path + "/in.xlsx", to: dir.path + "/out/in.xlsx"))
+        #expect(readBytes(dir.path + "/out/in.xlsx") == Array("PK data".utf8))
+    }
+}
