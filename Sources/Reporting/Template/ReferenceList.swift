@@ -1,3 +1,5 @@
+import Foundation
+
 /// A reference list loaded from a CSV file beside the template (communes, ethnic groups).
 public struct ReferenceList: Sendable {
     /// The id columns of type `code` refer to (`communes`).
@@ -41,7 +43,8 @@ public struct ReferenceList: Sendable {
     /// The canonical spelling of a value already folded; nil when it is not in the list.
     public func lookup(_ key: LabelKey, unit: String?) -> String? {
         if unitColumn != nil, let unit {
-            return unitIndex[unit.uppercased()]?[key]
+            // Callers mostly pass the unit upper-cased already; upper-case only on a miss.
+            return (unitIndex[unit] ?? unitIndex[unit.uppercased()])?[key]
         }
         return index[key]
     }
@@ -102,7 +105,17 @@ enum CSV {
             row.append(field)
             rows.append(row)
         }
-        return rows.map { $0.map { $0.trimmingCharacters(in: .whitespaces) } }
+        return rows.map { $0.map(trimmed) }
+    }
+
+    /// `trimmingCharacters(in: .whitespaces)`, without the NSString bridge for the usual
+    /// field that has nothing to trim (a reference list has tens of thousands of fields,
+    /// read while the run waits).
+    private static func trimmed(_ s: String) -> String {
+        guard let first = s.unicodeScalars.first, let last = s.unicodeScalars.last,
+            CharacterSet.whitespaces.contains(first) || CharacterSet.whitespaces.contains(last)
+        else { return s }
+        return s.trimmingCharacters(in: .whitespaces)
     }
 
     /// Rows as dictionaries by the header row.
