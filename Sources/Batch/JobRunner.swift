@@ -19,10 +19,11 @@ public struct RunResult: Sendable {
 }
 
 /// Runs a job once: scan the inbox, hash, skip if nothing changed, validate concurrently,
-/// decide supersession, consolidate, write every output atomically, then record the run
-/// in the ledger in one transaction. A run killed at any point leaves the previous
-/// outputs (each is replaced by a rename) and the ledger (one transaction) intact; the
-/// next run redoes the work and, the outputs being deterministic, writes the same bytes.
+/// decide supersession, consolidate, then write every output atomically while the run is
+/// recorded in the ledger in one transaction, which commits once the outputs are written.
+/// A run killed at any point leaves every output whole (each is replaced by a rename: the
+/// old file or the new one) and the ledger (one transaction) as it was; the next run redoes
+/// the work and, the outputs being deterministic, writes the same bytes.
 public struct JobRunner: Sendable {
     public var configuration: RunConfiguration
     public var validator: any FileValidating
@@ -242,7 +243,7 @@ public struct JobRunner: Sendable {
         for (o, hash) in zip(outputs, outputHashes) { written[o.path] = hash }
         // The writer also frees the validated lists once it has written: hundreds of
         // thousands of rows in a large run, whose freeing took a quarter of a second of
-        // this task's time; the writer's thread is idle while the ledger fills.
+        // this task's time; the writer's thread has nothing else to do by then.
         let writer = OutputWriter(copies: copies.map { ($0.from, $0.to) }, outputs: outputs, thenFree: consume validated)
 
         // 8. Record everything in one transaction: the run counts only once this commits.
@@ -252,13 +253,20 @@ public struct JobRunner: Sendable {
                     file: files[i], report: reports[i], submission: figures[i],
                     supersededBy: supersededBy[i].map { files[$0] })
             }
-            try ledger.finishRun(
-                runID, entries: ledgerEntries, exitCode: exitCode, fingerprint: fingerprint, counts: report.counts,
-                workbook: workbookPath, outputs: written, at: clock(),
-                beforeCommit: { () throws(BatchError) in
-                    try writer.wait()
-                    removeStaleUnitReports(keeping: unitReportPaths)
-                })
+            do {
+                try ledger.finishRun(
+                    runID, entries: ledgerEntries, exitCode: exitCode, fingerprint: fingerprint, counts: report.counts,
+                    workbook: workbookPath, outputs: written, at: clock(),
+                    beforeCommit: { () throws(BatchError) in
+                        try writer.wait()
+                        removeStaleUnitReports(keeping: unitReportPaths)
+                    })
+            } catch {
+                // The ledger failed before it waited: the writer must still finish before
+                // the run ends and gives up its lock (the process may exit right after).
+                _ = try? writer.wait()
+                throw error
+            }
         } else {
             try writer.wait()
             removeStaleUnitReports(keeping: unitReportPaths)

@@ -42,6 +42,17 @@ import Testing
         #expect(throws: BatchError.self) { try AtomicFile.writeIfChanged([], to: path) }
     }
 
+    @Test func onlyARegularFileCanMatch() throws {
+        // A FIFO is empty and has size 0 like the empty output: it must not count as the
+        // output (nor stall the comparison), and the write replaces it with the file.
+        let dir = TempFolder("atomic")
+        let path = dir.path + "/report.json"
+        #expect(mkfifo(path, 0o644) == 0)
+        #expect(try AtomicFile.writeIfChanged([], to: path))
+        let type = try FileManager.default.attributesOfItem(atPath: path)[.type] as? FileAttributeType
+        #expect(type == .typeRegular)
+    }
+
     @Test func copySkipsAnIdenticalTarget() throws {
         let dir = TempFolder("atomic")
         writeFile(dir.path + "/in.xlsx", "PK data")

@@ -162,6 +162,35 @@ import Testing
         #expect(figures.count == 40 && figures["U39"]?["KN"]?["current"] == 39)
     }
 
+    @Test func manyFiguresOfOneSubmissionAreAllRecorded() async throws {
+        // 250 figures: three multi-row INSERTs for one submission.
+        let dir = TempFolder("run")
+        let fields = (0..<250).map { "I\($0)=\($0)" }.joined(separator: "\n")
+        writeFile(dir.sub("inbox") + "/NQ04_MNH_2016.xlsx", "unit=MNH\nperiod=2016\nstatus=accepted\n" + fields + "\n")
+        _ = try await makeRunner(dir).run()
+        let figures = try Ledger(path: dir.path + "/out/ledger.sqlite").currentFigures(period: "2016")["MNH"] ?? [:]
+        #expect(figures.count == 250 && figures["I0"]?["current"] == 0 && figures["I249"]?["current"] == 249)
+    }
+
+    @Test func aLedgerFailureWaitsForTheWriterAndRollsBack() async throws {
+        // A figure SQLite refuses (NaN is stored as NULL; the column is NOT NULL): the
+        // transaction fails before it waits for the writer. The run must still let the
+        // writer finish (every output whole) before it ends and gives up its lock.
+        let dir = TempFolder("run")
+        let units = (0..<40).map { ExpectedUnit(code: String(format: "U%02d", $0), name: "Unit \($0)") }
+        for (i, u) in units.enumerated() { submission(dir, "NQ04_\(u.code)_2016.xlsx", unit: u.code, kn: i) }
+        writeFile(dir.sub("inbox") + "/NQ04_U39_2016.xlsx", "unit=U39\nperiod=2016\nstatus=accepted\nKN=nan\n")
+        await #expect(throws: BatchError.self) { try await makeRunner(dir, units: units).run() }
+        for u in units {
+            for f in ["vi.html", "en.html", "vi.json", "en.json"] {
+                #expect(FileManager.default.fileExists(atPath: dir.path + "/out/units/\(u.code).\(f)"), "\(u.code).\(f)")
+            }
+        }
+        let ledger = try Ledger(path: dir.path + "/out/ledger.sqlite")
+        #expect(try ledger.runs().map(\.outcome) == ["failed"] && ledger.allSubmissions().isEmpty)
+        try RunLock.acquire(folder: dir.path + "/out").release()  // the lock was given up
+    }
+
     @Test func tamperedOutputIsRewritten() async throws {
         let dir = TempFolder("run")
         submission(dir, "NQ04_MNH_2016.xlsx", unit: "MNH", kn: 112)

@@ -20,7 +20,9 @@ public final class Ledger: Sendable {
             try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             var config = Configuration()
             config.foreignKeysEnabled = true
-            config.busyMode = .timeout(10)
+            // A run holds the write lock while it writes its outputs; another job sharing
+            // this ledger waits for it rather than failing.
+            config.busyMode = .timeout(60)
             db = try DatabasePool(path: path, configuration: config)
             let migrator = Ledger.migrator
             if try db.read({ try migrator.hasBeenSuperseded($0) }) {

@@ -6,8 +6,12 @@ import Foundation
 /// `AtomicFile` (a file already holding the same bytes is left alone).
 ///
 /// One writer, not one per core: file creations in one folder serialise on the folder's
-/// lock in the kernel, and a second writer only spins on it (measured: twice the system
-/// time for the same wall time; docs/PERFORMANCE.md).
+/// lock in the kernel, and a second writer only spins on it (measured: three times the
+/// system time for more wall time; docs/PERFORMANCE.md, "Writing the outputs").
+///
+/// The ledger's write lock is held while the outputs are written (the transaction is open):
+/// runs of jobs that share one ledger file wait for each other (`Ledger` waits up to a
+/// minute for the lock).
 final class OutputWriter: @unchecked Sendable {
     private let done = DispatchSemaphore(value: 0)
     // Written by the thread before it signals `done`, read only after `wait()`.

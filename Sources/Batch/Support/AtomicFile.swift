@@ -66,7 +66,9 @@ public enum AtomicFile {
 
     /// Whether the regular file at `path` holds exactly `bytes` (false when it cannot be read).
     static func hasContent(_ bytes: [UInt8], at path: String) -> Bool {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // O_NONBLOCK: a FIFO put where an output goes must not stall the run (it is then
+        // not a regular file, so not a match, and the write replaces it).
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK)
         guard fd >= 0 else { return false }
         defer { close(fd) }
         var st = stat()

@@ -15,12 +15,14 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
         folded = LabelKey.tableFold(s) ?? LabelKey.folding(s)
     }
 
-    /// Keys joined with U+0000 between them (which no cell holds: XML cannot carry it),
-    /// one key for a combination of parts. Folded parts are NFC, and so is the join.
+    /// One key for a combination of parts (commune + village): each part's folded text
+    /// prefixed with its length in bytes, so that no two different lists of parts give the
+    /// same key whatever the parts hold. Folded parts are NFC, and so is the join.
     init(joining parts: [LabelKey]) {
         var s = ""
-        for (n, p) in parts.enumerated() {
-            if n > 0 { s.unicodeScalars.append("\u{0}") }
+        for p in parts {
+            s += String(p.folded.utf8.count)
+            s += ":"
             s += p.folded
         }
         folded = s
