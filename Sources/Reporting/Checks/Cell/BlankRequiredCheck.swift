@@ -3,8 +3,10 @@
 struct BlankRequiredCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
-        for input in ctx.applicableInputs where input.spec.required && input.reading == .blank {
-            ctx.report("blank-required", at: input, expected: input.spec.type.name)
+        for column in ctx.applicableColumns where column.spec.required {
+            for input in column.inputs where input.reading == .blank {
+                ctx.report("blank-required", at: input, expected: input.spec.type.name)
+            }
         }
     }
 }
