@@ -35,7 +35,7 @@ final class ValidationContext {
     var forms: [FormExtract] = []
     var lists: [ListExtract] = []
     /// Every input cell read against a spec, in sheet order.
-    var inputs: [InputCell] = [] { didSet { applicableMemo = nil; columnsMemo = nil } }
+    var inputs: [InputCell] = [] { didSet { applicableMemo = nil } }
 
     /// The applicable input cells (most checks look at no others), filtered once.
     var applicableInputs: [InputCell] {
@@ -45,28 +45,6 @@ final class ValidationContext {
         return found
     }
     private var applicableMemo: [InputCell]?
-
-    /// The applicable input cells by slot (an identify field, an indicator column, a list
-    /// column), slots in the order first met and cells in sheet order within each. A check
-    /// whose question is about the spec (a pattern, allowed values, a length, a range)
-    /// looks at the slot once and skips the columns it has nothing to ask of.
-    var applicableColumns: [InputColumn] {
-        if let memo = columnsMemo { return memo }
-        var columns: [InputColumn] = []
-        var index: [ObjectIdentifier: Int] = [:]
-        for input in applicableInputs {
-            let id = ObjectIdentifier(input.slot)
-            if let i = index[id] {
-                columns[i].inputs.append(input)
-            } else {
-                index[id] = columns.count
-                columns.append(InputColumn(slot: input.slot, inputs: [input]))
-            }
-        }
-        columnsMemo = columns
-        return columns
-    }
-    private var columnsMemo: [InputColumn]?
 
     private(set) var issues: [Issue] = []
 
@@ -174,13 +152,6 @@ final class InputSlot {
         self.spec = spec
         self.applicable = applicable
     }
-}
-
-/// The input cells of one slot (see `ValidationContext.applicableColumns`).
-struct InputColumn {
-    let slot: InputSlot
-    var inputs: [InputCell]
-    var spec: FieldSpec { _read { yield slot.spec } }
 }
 
 /// One input cell read against its spec. A class: every check walks the inputs, and a

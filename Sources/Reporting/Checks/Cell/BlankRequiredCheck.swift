@@ -3,10 +3,8 @@
 struct BlankRequiredCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
-        for column in ctx.applicableColumns where column.spec.required {
-            for input in column.inputs where input.reading == .blank {
-                ctx.report("blank-required", at: input, expected: input.spec.type.name)
-            }
+        for input in ctx.applicableInputs where input.spec.required && input.reading == .blank {
+            ctx.report("blank-required", at: input, expected: input.spec.type.name)
         }
     }
 }

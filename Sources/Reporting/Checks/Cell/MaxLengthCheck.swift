@@ -4,13 +4,10 @@ import Foundation
 struct MaxLengthCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
-        for column in ctx.applicableColumns {
-            guard let max = column.spec.maxLength else { continue }
-            for input in column.inputs {
-                guard case .string(let s)? = input.value else { continue }
-                let n = MaxLengthCheck.characterCount(s)
-                if n > max { ctx.report("too-long", at: input, expected: String(max), found: String(n)) }
-            }
+        for input in ctx.applicableInputs {
+            guard let max = input.spec.maxLength, case .string(let s)? = input.value else { continue }
+            let n = MaxLengthCheck.characterCount(s)
+            if n > max { ctx.report("too-long", at: input, expected: String(max), found: String(n)) }
         }
     }
 

@@ -8,18 +8,16 @@ struct PatternCheck: Check {
         // The previous cell's pattern: a column's cells share it, so it is usually the same
         // string (compared without hashing it again).
         var last: (pattern: String, regex: NSRegularExpression?)?
-        for column in ctx.applicableColumns where column.spec.pattern != nil {
-            for input in column.inputs {
-                guard let p = input.spec.pattern, case .string(let s)? = input.value else { continue }
-                if last?.pattern != p {
-                    if compiled[p] == nil { compiled[p] = .some(try? NSRegularExpression(pattern: "^(?:" + p + ")$")) }
-                    last = (p, compiled[p]!)
-                }
-                guard let re = last!.regex else { continue }
-                let text = LabelKey.nfc(s)
-                if re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
-                    ctx.report("pattern-mismatch", at: input, expected: p, found: s)
-                }
+        for input in ctx.applicableInputs {
+            guard let p = input.spec.pattern, case .string(let s)? = input.value else { continue }
+            if last?.pattern != p {
+                if compiled[p] == nil { compiled[p] = .some(try? NSRegularExpression(pattern: "^(?:" + p + ")$")) }
+                last = (p, compiled[p]!)
+            }
+            guard let re = last!.regex else { continue }
+            let text = LabelKey.nfc(s)
+            if re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+                ctx.report("pattern-mismatch", at: input, expected: p, found: s)
             }
         }
     }

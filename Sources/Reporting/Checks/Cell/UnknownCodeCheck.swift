@@ -3,11 +3,12 @@
 struct UnknownCodeCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
-        for column in ctx.applicableColumns {
-            guard case .code(let ref) = column.spec.type, ref != "units", let list = ctx.template.references[ref] else { continue }
+        for input in ctx.applicableInputs {
+            guard case .code(let ref) = input.spec.type, ref != "units", case .string(let s)? = input.value,
+                let list = ctx.template.references[ref]
+            else { continue }
             if list.unitColumn != nil && ctx.referenceUnit == nil { continue }
-            for input in column.inputs {
-                guard case .string(let s)? = input.value, ctx.lookupCode(input, in: ref) == nil else { continue }
+            if ctx.lookupCode(input, in: ref) == nil {
                 var p = ["list": ref]
                 if list.unitColumn != nil, let u = ctx.referenceUnit { p["list"] = "\(ref) (\(u))" }
                 ctx.report("unknown-code", at: input, found: s, params: p)
