@@ -113,5 +113,15 @@ import Testing
         #expect(quiet.status == 0 && quiet.stdout.isEmpty && quiet.stderr.isEmpty)
         let verbose = try H.run(["run", ws.job, "--verbose", "--dry-run"])
         #expect(verbose.stderr.contains("NQ04_MNH_2016.xlsx: accepted"), "stderr: \(verbose.stderr)")
+        // Each stage's time, in order (a dry run stops before writing).
+        let stages = verbose.stderr.split(separator: "\n").compactMap { line -> String? in
+            guard line.hasPrefix("debug: stage "), line.hasSuffix(" s") else { return nil }
+            return line.dropFirst("debug: stage ".count).split(separator: ":").first.map(String.init)
+        }
+        #expect(stages == ["hash", "validate", "decide", "consolidate", "reports"], "stderr: \(verbose.stderr)")
+        // A real run also times the reports and the writing with the ledger.
+        let real = try H.run(["run", ws.job, "--verbose"])
+        #expect(real.stderr.contains("debug: stage write and ledger: "), "stderr: \(real.stderr)")
+        #expect(real.stderr.contains("debug: outputs: "), "stderr: \(real.stderr)")
     }
 }
