@@ -272,6 +272,14 @@ enum SAXParser {
         else { throw .xml("cannot create the XML parser", part: part, line: 0) }
         defer {
             handler.ctxt = nil
+            // In SAX mode libxml2 may still make a document of its own: an entity declared
+            // in an internal subset it meets before the prolog check could refuse it (the
+            // fuzzer found one after a stray byte) is kept in a "fake" document with a DTD.
+            // xmlFreeParserCtxt does not free it; without this it leaked.
+            if let doc = ctxt.pointee.myDoc {
+                xmlFreeDoc(doc)
+                ctxt.pointee.myDoc = nil
+            }
             xmlFreeParserCtxt(ctxt)
         }
         handler.ctxt = ctxt
