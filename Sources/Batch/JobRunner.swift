@@ -246,6 +246,12 @@ public struct JobRunner: Sendable {
         // this task's time; the writer's thread has nothing else to do by then.
         let writer = OutputWriter(copies: copies.map { ($0.from, $0.to) }, outputs: outputs, thenFree: consume validated)
 
+        // Every output on disk, and unit reports of units with no current submission gone.
+        let finishOutputs = { () throws(BatchError) in
+            try writer.wait()
+            removeStaleUnitReports(keeping: unitReportPaths)
+        }
+
         // 8. Record everything in one transaction: the run counts only once this commits.
         if let ledger, let runID {
             let ledgerEntries = files.indices.map { i in
@@ -256,11 +262,7 @@ public struct JobRunner: Sendable {
             do {
                 try ledger.finishRun(
                     runID, entries: ledgerEntries, exitCode: exitCode, fingerprint: fingerprint, counts: report.counts,
-                    workbook: workbookPath, outputs: written, at: clock(),
-                    beforeCommit: { () throws(BatchError) in
-                        try writer.wait()
-                        removeStaleUnitReports(keeping: unitReportPaths)
-                    })
+                    workbook: workbookPath, outputs: written, at: clock(), beforeCommit: finishOutputs)
             } catch {
                 // The ledger failed before it waited: the writer must still finish before
                 // the run ends and gives up its lock (the process may exit right after).
@@ -268,8 +270,7 @@ public struct JobRunner: Sendable {
                 throw error
             }
         } else {
-            try writer.wait()
-            removeStaleUnitReports(keeping: unitReportPaths)
+            try finishOutputs()
         }
         logger.debug("outputs: \(writer.writtenCount) written, \(writer.unchangedCount) unchanged")
         stages.lap("write and ledger")
