@@ -237,7 +237,7 @@ public struct JobRunner: Sendable {
         // an output whose file already holds the same bytes left alone. One thread writes
         // (`OutputWriter`) while this task fills the ledger's transaction, which commits only
         // once every output is written. The hashing runs on the workers before.
-        let outputHashes = try await concurrentMap(outputs, label: nil) { o throws(BatchError) in SHA256.hex(o.bytes) }
+        let outputHashes = try await concurrentMap(outputs, label: nil) { o throws(BatchError) in ContentHash.hex(o.bytes) }
         var written: [String: String] = [:]
         for copy in copies { written[copy.to] = copy.hash }
         for (o, hash) in zip(outputs, outputHashes) { written[o.path] = hash }
@@ -307,7 +307,7 @@ public struct JobRunner: Sendable {
     /// (times decide supersession), the configuration and the caller's extra inputs.
     func fingerprint(_ files: [InboxFile]) -> String {
         let c = configuration
-        var h = SHA256()
+        var h = ContentHash()
         h.update("tonghop-run-fingerprint-1\n")
         h.update("job=\(c.job)\nperiod=\(c.period)\noutput=\(c.output)\nrejected=\(c.rejected)\n")
         h.update("workbook=\(c.workbookName)\n")
@@ -316,7 +316,7 @@ public struct JobRunner: Sendable {
         for u in c.expectedUnits { h.update("unit=\(u.code)\t\(u.name)\n") }
         for x in c.fingerprintInputs { h.update("input=\(x)\n") }
         for f in files { h.update("file=\(f.name)\t\(f.hash)\t\(f.modified)\n") }
-        return SHA256.hexString(h.finalize())
+        return h.finalize()
     }
 
     func summary(_ n: RunCounts, workbook: String?, note: String?) -> String {

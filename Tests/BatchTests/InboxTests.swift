@@ -14,7 +14,7 @@ import Testing
         _ = dir.sub("nested")
         writeFile(dir.path + "/nested/f.xlsx", "x")
         #expect(try Inbox.scan(dir.path).map(\.name) == ["a.XLSX", "b.xlsx", "c.xlsm"])
-        #expect(try Inbox.hash(path: dir.path + "/b.xlsx") == SHA256.hex("b.xlsx"))
+        #expect(try Inbox.hash(path: dir.path + "/b.xlsx") == ContentHash.hex("b.xlsx"))
     }
 
     @Test func missingInboxIsAConfigurationError() {

@@ -59,7 +59,7 @@ public enum Inbox {
         let fd = open(path, O_RDONLY | O_CLOEXEC)
         guard fd >= 0 else { throw .cannotRead(path: path, reason: String(cString: strerror(errno))) }
         defer { close(fd) }
-        var hasher = SHA256()
+        var hasher = ContentHash()
         var buf = [UInt8](repeating: 0, count: 1 << 16)
         while true {
             let n = buf.withUnsafeMutableBytes { read(fd, $0.baseAddress!, $0.count) }
@@ -70,6 +70,6 @@ public enum Inbox {
             if n == 0 { break }
             hasher.update(buf[0..<n])
         }
-        return SHA256.hexString(hasher.finalize())
+        return hasher.finalize()
     }
 }
