@@ -31,9 +31,9 @@ struct Evaluator {
         case .bool(let b, _): return .bool(b)
         case .duration(let d, _): return .duration(d)
         case .name(let n, let q, _):
-            if let row, q == nil, let v = row.values[n] { return Value(v) }
+            if let row, q == nil, let v = row.value(n) { return Value(v) }
             if let q { return environment.indicator(n, column: q).map(Value.number) ?? .missing }
-            if ExpressionScope.builtins[n] != nil, row?.values[n] == nil { return environment.builtin(n) }
+            if ExpressionScope.builtins[n] != nil, row?.value(n) == nil { return environment.builtin(n) }
             if let column { return environment.indicator(n, column: column).map(Value.number) ?? .missing }
             return .missing
         case .unary(let op, let x, _):

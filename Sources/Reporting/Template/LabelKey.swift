@@ -33,15 +33,9 @@ public struct LabelKey: Hashable, Sendable, CustomStringConvertible {
     /// Keys are compared and hashed as UTF-8 bytes: `folded` is always NFC, so byte
     /// equality is canonical equivalence, without the normalising walk `String` hashing
     /// does over non-ASCII text (most keys are Vietnamese).
-    public static func == (a: LabelKey, b: LabelKey) -> Bool {
-        var x = a.folded, y = b.folded
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
-    }
+    public static func == (a: LabelKey, b: LabelKey) -> Bool { ExactText(a.folded) == ExactText(b.folded) }
 
-    public func hash(into hasher: inout Hasher) {
-        var x = folded
-        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
-    }
+    public func hash(into hasher: inout Hasher) { ExactText(folded).hash(into: &hasher) }
 
     /// The general fold: Foundation's `precomposedStringWithCanonicalMapping` (an NSString
     /// bridge, skipped for text already NFC), `lowercased()`, whitespace collapsed, and NFC

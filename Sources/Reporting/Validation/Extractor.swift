@@ -133,39 +133,38 @@ enum Extractor {
         // Rows: from below the header to the first row with nothing in the list's columns.
         let counterColumns = Set(list.columns.filter(\.isRowNumber).compactMap { header.columns[$0.id] })
         let dataColumns = header.columns.values.filter { !counterColumns.contains($0) }
-        // The columns found, in list order, each with the slot its cells share.
-        let found: [(id: String, column: Int, slot: InputSlot)] = list.columns.compactMap { c in
-            header.columns[c.id].map { (c.id, $0, InputSlot(owner: .list(id: list.id, column: c.id), sheet: sheet.name, spec: c.spec)) }
+        // The columns found, in list order, each with its place in a row and the slot its cells share.
+        let layout = ListLayout(ids: list.columns.map(\.id))
+        let found: [(id: String, column: Int, position: Int, slot: InputSlot)] = list.columns.enumerated().compactMap { i, c in
+            header.columns[c.id].map { (c.id, $0, i, InputSlot(owner: .list(id: list.id, column: c.id), sheet: sheet.name, spec: c.spec)) }
         }
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
         let lastFilled = sheet.lastRow
-        var pairs: [(String, CellValue)] = []  // one row's values, reused from row to row
         while row <= lastFilled {
-            let filled = dataColumns.contains { !sheet[CellRef(row: row, column: $0)].isBlank }
+            let cells = sheet.cells(inRow: row)
+            let filled = dataColumns.contains { !sheet[$0, in: cells].isBlank }
             if !filled { break }
-            pairs.removeAll(keepingCapacity: true)
+            // One array per row in the list's layout (a dictionary per row cost a tenth of
+            // validation, and its memory is kept until consolidation).
+            var values = [CellValue?](repeating: nil, count: layout.ids.count)
             for c in found {
-                let ref = CellRef(row: row, column: c.column)
-                let cell = sheet[ref]
-                let input = InputCell(slot: c.slot, ref: ref, raw: cell, reading: FieldReader.read(cell, as: c.slot.spec.type))
+                let cell = sheet[c.column, in: cells]
+                let input = InputCell(
+                    slot: c.slot, ref: CellRef(row: row, column: c.column), raw: cell,
+                    reading: FieldReader.read(cell, as: c.slot.spec.type))
                 ctx.inputs.append(input)
                 if case .value(let v, _) = input.reading {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(c.id)
                     } else {
-                        pairs.append((c.id, canonical(input, ctx) ?? v))
+                        values[c.position] = canonical(input, ctx) ?? v
                     }
                 } else {
                     out.incomplete.insert(c.id)
                 }
             }
-            // The row's dictionary made at its final size: grown value by value it was
-            // reallocated several times, and sized for every column it took up to twice the
-            // memory (the run keeps every row until consolidation).
-            var values = [String: CellValue](minimumCapacity: pairs.count)
-            for (id, v) in pairs { values[id] = v }
-            out.rows.append(ListRow(row: row, values: values))
+            out.rows.append(ListRow(row: row, layout: layout, cells: values))
             row += 1
         }
         out.lastRow = row - 1

@@ -57,9 +57,28 @@ final class ValidationContext {
     /// A code cell's spelling in the reference list `ref` (for the reference unit, when the
     /// list is per unit); nil when it is not there. Looked up once per cell: the extractor
     /// wants the canonical spelling, `unknown-code` whether there is one.
+    /// A column's cells mostly repeat a few codes (the communes of one district), so the
+    /// column's slot also remembers each text it looked up, unfolded.
     func lookupCode(_ input: InputCell, in ref: String) -> String? {
         if let memo = input.codeLookup { return memo }
-        let found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: referenceUnit) }
+        let unit = referenceUnit
+        let found: String?
+        if case .string(let text)? = input.value {
+            let slot = input.slot
+            if slot.codeMemoUnit != .some(unit) {
+                slot.codeMemo = [:]
+                slot.codeMemoUnit = .some(unit)
+            }
+            let key = ExactText(text)
+            if let memo = slot.codeMemo[key] {
+                found = memo
+            } else {
+                found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+                slot.codeMemo[key] = .some(found)
+            }
+        } else {
+            found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+        }
         input.codeLookup = .some(found)
         return found
     }
@@ -145,6 +164,9 @@ final class InputSlot {
     let spec: FieldSpec
     /// False for a value column that does not apply to the indicator.
     let applicable: Bool
+    /// Code lookups of this column's texts (`ValidationContext.lookupCode`), for `codeMemoUnit`.
+    var codeMemo: [ExactText: String?] = [:]
+    var codeMemoUnit: String??
 
     init(owner: InputCell.Owner, sheet: String, spec: FieldSpec, applicable: Bool = true) {
         self.owner = owner

@@ -79,19 +79,29 @@ struct SheetSnapshot: Sendable {
 
     /// The cell at `ref`, empty when absent.
     subscript(ref: CellRef) -> SheetCell {
-        // Binary search for the row, then for the column among the row's cells.
+        self[ref.column, in: cells(inRow: ref.row)]
+    }
+
+    /// The cells read in one row, ascending by column; empty when the row has none.
+    /// (A reader of many cells of a row finds the row once, then each cell in it.)
+    func cells(inRow row: Int) -> ArraySlice<(CellRef, SheetCell)> {
         var lo = 0, hi = rows.count
         while lo < hi {
             let mid = (lo + hi) / 2
-            if rows[mid] < ref.row { lo = mid + 1 } else { hi = mid }
+            if rows[mid] < row { lo = mid + 1 } else { hi = mid }
         }
-        guard lo < rows.count, rows[lo] == ref.row else { return SheetCell(value: .empty) }
-        var a = rowStarts[lo], b = rowStarts[lo + 1]
+        guard lo < rows.count, rows[lo] == row else { return [] }
+        return ordered[rowStarts[lo] ..< rowStarts[lo + 1]]
+    }
+
+    /// The cell in `column` among one row's cells (`cells(inRow:)`), empty when absent.
+    subscript(column: Int, in row: ArraySlice<(CellRef, SheetCell)>) -> SheetCell {
+        var a = row.startIndex, b = row.endIndex
         while a < b {
             let mid = (a + b) / 2
-            if ordered[mid].0.column < ref.column { a = mid + 1 } else { b = mid }
+            if row[mid].0.column < column { a = mid + 1 } else { b = mid }
         }
-        return a < rowStarts[lo + 1] && ordered[a].0.column == ref.column ? ordered[a].1 : SheetCell(value: .empty)
+        return a < row.endIndex && row[a].0.column == column ? row[a].1 : SheetCell(value: .empty)
     }
 }
 

@@ -13,7 +13,7 @@ struct RowRuleCheck: Check {
                 let ev = Evaluator(environment: env, column: nil, row: row, tolerance: rule.tolerance)
                 guard ev.evaluate(rule.expression.root) == .bool(false) else { continue }
                 var (found, expected, params) = env.describe(rule, evaluator: ev)
-                for (id, v) in row.values { params[id] = Value(v).display }
+                for (id, v) in zip(row.layout.ids, row.cells) { if let v { params[id] = Value(v).display } }
                 params["row"] = String(row.row + 1)
                 let cell = named.first.map { CellRef(row: row.row, column: l.columns[$0]!).description }
                     ?? CellRange(first: CellRef(row: row.row, column: 0), last: CellRef(row: row.row, column: max(0, (l.columns.values.max() ?? 0)))).description
