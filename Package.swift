@@ -64,7 +64,10 @@ let package = Package(
 
         .testTarget(
             name: "XLSXTests", dependencies: ["XLSX"], exclude: ["Hostile"], resources: [.copy("Fixtures")]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting", "XLSX"], resources: [.copy("Fixtures")]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", "XLSX", .product(name: "Mustache", package: "swift-mustache")],
+            resources: [.copy("Fixtures")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "XLSX"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XLSX"]),
     ],

@@ -1,4 +1,5 @@
 import Foundation
+import Mustache
 import Testing
 
 @testable import Reporting
@@ -77,5 +78,27 @@ import Testing
         // Chỉ tiêu's two issues sit in one table, before the Kết nạp group.
         let ci = html.range(of: "<h3>Chỉ tiêu</h3>")!.lowerBound, kn = html.range(of: "<h3>Kết nạp</h3>")!.lowerBound
         #expect(ci < kn)
+    }
+
+    @Test func pageEscaperMatchesMustachesOwn() throws {
+        let mustache = try MustacheTemplate(string: "{{x}}")
+        let texts = ["", "plain", "Huyện ủy Mường Nhé", "<b>\"a\" & 'b'</b>", "&amp;", "x < y > z", "'", "\u{1F600}<", "e\u{301}&"]
+        for t in texts {
+            #expect(HTMLEscaper().escapeText(t) == mustache.render(["x": t]), "\(t)")
+        }
+    }
+
+    @Test func eachLanguagesPageHasItsWordsInPlace() throws {
+        for lang in Language.allCases {
+            let text = HTMLReport.specialised(HTMLReport.page, lang)
+            #expect(!text.contains("{{words.") && !text.contains("{{title}}") && !text.contains("{{lang}}"))
+            #expect(text.contains("<html lang=\"\(lang.rawValue)\">"))
+            #expect(text.contains("<h1>\(ReportStrings.word("title", lang))</h1>"))
+            // What the context decides is left to it.
+            #expect(text.contains("{{#files}}") && text.contains("{{message}}") && text.contains("{{period}}"))
+        }
+        let en = try HTMLReport.render(reports, lang: .en)
+        let vi = try HTMLReport.render(reports, lang: .vi)
+        #expect(en.contains("<th>Severity</th>") && vi.contains("<th>Mức</th>") && !vi.contains("<th>Severity</th>"))
     }
 }
