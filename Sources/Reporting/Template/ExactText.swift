@@ -8,13 +8,21 @@ struct ExactText: Hashable {
 
     init(_ text: String) { self.text = text }
 
+    // Native strings are contiguous UTF-8: read in place, without the copy (and retain)
+    // `withUTF8` needs; a bridged string falls back to its bytes one by one.
     static func == (a: ExactText, b: ExactText) -> Bool {
-        var x = a.text, y = b.text
-        return x.withUTF8 { p in y.withUTF8 { q in p.count == q.count && (p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0) } }
+        let x = a.text.utf8, y = b.text.utf8
+        guard x.count == y.count else { return false }
+        let same = x.withContiguousStorageIfAvailable { p in
+            y.withContiguousStorageIfAvailable { q in p.count == 0 || memcmp(p.baseAddress!, q.baseAddress!, p.count) == 0 }
+        }
+        return (same ?? nil) ?? x.elementsEqual(y)
     }
 
     func hash(into hasher: inout Hasher) {
-        var x = text
-        x.withUTF8 { hasher.combine(bytes: UnsafeRawBufferPointer($0)) }
+        let x = text.utf8
+        if x.withContiguousStorageIfAvailable({ hasher.combine(bytes: UnsafeRawBufferPointer($0)) }) == nil {
+            Array(x).withUnsafeBytes { hasher.combine(bytes: $0) }
+        }
     }
 }

@@ -135,8 +135,9 @@ enum Extractor {
         let dataColumns = header.columns.values.filter { !counterColumns.contains($0) }
         // The columns found, in list order, each with its place in a row and the slot its cells share.
         let layout = ListLayout(ids: list.columns.map(\.id))
-        let found: [(id: String, column: Int, position: Int, slot: InputSlot)] = list.columns.enumerated().compactMap { i, c in
-            header.columns[c.id].map { (c.id, $0, i, InputSlot(owner: .list(id: list.id, column: c.id), sheet: sheet.name, spec: c.spec)) }
+        // (No id string in it: copying one per cell was a retain and a release each.)
+        let found: [(column: Int, position: Int, slot: InputSlot)] = list.columns.enumerated().compactMap { i, c in
+            header.columns[c.id].map { ($0, i, InputSlot(owner: .list(id: list.id, column: c.id), sheet: sheet.name, spec: c.spec)) }
         }
         var row = header.row + 1
         if isNumberingRow(row, header.columns, sheet) { row += 1 }
@@ -156,12 +157,12 @@ enum Extractor {
                 ctx.inputs.append(input)
                 if case .value(let v, _) = input.reading {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
-                        out.incomplete.insert(c.id)
+                        out.incomplete.insert(list.columns[c.position].id)
                     } else {
                         values[c.position] = canonical(input, ctx) ?? v
                     }
                 } else {
-                    out.incomplete.insert(c.id)
+                    out.incomplete.insert(list.columns[c.position].id)
                 }
             }
             out.rows.append(ListRow(row: row, layout: layout, cells: values))

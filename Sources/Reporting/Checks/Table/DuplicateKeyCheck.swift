@@ -8,8 +8,10 @@ struct DuplicateKeyCheck: Check {
         for l in ctx.lists {
             for key in l.list.unique {
                 guard key.allSatisfy({ l.columns[$0] != nil }) else { continue }
-                // One key per row, the parts joined (an array of keys per row cost more).
-                var seen: [LabelKey: Int] = [:]
+                let keyColumn = l.columns[key[0]]!
+                // One key per row: a composite key's parts are kept side by side for two parts
+                // (commune + village, the common case) and joined only beyond.
+                var seen: [RowKey: Int] = [:]
                 seen.reserveCapacity(l.rows.count)
                 var parts: [LabelKey] = []
                 rows: for row in l.rows {
@@ -19,11 +21,11 @@ struct DuplicateKeyCheck: Check {
                         if v == .missing { continue rows }
                         parts.append(LabelKey(v.display))
                     }
-                    let k = parts.count == 1 ? parts[0] : LabelKey(joining: parts)
-                    let cell = CellRef(row: row.row, column: l.columns[key[0]]!)
+                    let k: RowKey = parts.count == 1 ? .one(parts[0]) : parts.count == 2 ? .two(parts[0], parts[1]) : .joined(LabelKey(joining: parts))
                     if let first = seen[k] {
+                        let cell = CellRef(row: row.row, column: keyColumn)
                         let shown = key.map { Value(row[$0]).display }.joined(separator: " / ")
-                        let firstCell = CellRef(row: first, column: l.columns[key[0]]!)
+                        let firstCell = CellRef(row: first, column: keyColumn)
                         ctx.report("duplicate-key", sheet: l.sheetName, cell: cell.description, expected: key.joined(separator: " + "),
                             found: shown, params: ["first": firstCell.description, "list": l.list.id])
                     } else {
@@ -33,4 +35,11 @@ struct DuplicateKeyCheck: Check {
             }
         }
     }
+}
+
+/// A row's unique key: one part, two parts, or more parts joined (length-prefixed).
+private enum RowKey: Hashable {
+    case one(LabelKey)
+    case two(LabelKey, LabelKey)
+    case joined(LabelKey)
 }
