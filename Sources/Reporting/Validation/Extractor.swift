@@ -151,19 +151,25 @@ enum Extractor {
             var values = [CellValue?](repeating: nil, count: layout.ids.count)
             for c in found {
                 let cell = sheet[c.column, in: cells]
-                let input = InputCell(
+                var input = InputCell(
                     slot: c.slot, ref: CellRef(row: row, column: c.column), raw: cell,
                     reading: FieldReader.read(cell, as: c.slot.spec.type))
-                ctx.inputs.append(input)
                 if case .value(let v, _) = input.reading {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(list.columns[c.position].id)
+                    } else if case .code(let ref) = c.slot.spec.type, case .string = v {
+                        // Codes take the reference list's spelling, so consolidation compares
+                        // like with like; the lookup is kept for `unknown-code`.
+                        let canonical = ctx.lookupCode(input, in: ref)
+                        input.codeLookup = .some(canonical)
+                        values[c.position] = canonical.map(CellValue.string) ?? v
                     } else {
-                        values[c.position] = canonical(input, ctx) ?? v
+                        values[c.position] = v
                     }
                 } else {
                     out.incomplete.insert(list.columns[c.position].id)
                 }
+                ctx.inputs.append(input)
             }
             out.rows.append(ListRow(row: row, layout: layout, cells: values))
             row += 1
@@ -187,14 +193,6 @@ enum Extractor {
             if core.hasPrefix("("), core.hasSuffix(")") { core = core.dropFirst().dropLast() }
             return (1...2).contains(core.count) && (core.allSatisfy(\.isNumber) || (core.count == 1 && core.allSatisfy(\.isLetter)))
         }
-    }
-
-    /// Codes take the reference list's spelling, so consolidation compares like with like;
-    /// nil when the cell is not a code or the code is not in the list.
-    private static func canonical(_ input: InputCell, _ ctx: ValidationContext) -> CellValue? {
-        guard case .code(let ref) = input.spec.type, case .string? = input.value, let canon = ctx.lookupCode(input, in: ref)
-        else { return nil }
-        return .string(canon)
     }
 }
 

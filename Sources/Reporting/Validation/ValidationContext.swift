@@ -35,16 +35,10 @@ final class ValidationContext {
     var forms: [FormExtract] = []
     var lists: [ListExtract] = []
     /// Every input cell read against a spec, in sheet order.
-    var inputs: [InputCell] = [] { didSet { applicableMemo = nil } }
+    var inputs: [InputCell] = []
 
-    /// The applicable input cells (most checks look at no others), filtered once.
-    var applicableInputs: [InputCell] {
-        if let memo = applicableMemo { return memo }
-        let found = inputs.filter(\.applicable)
-        applicableMemo = found
-        return found
-    }
-    private var applicableMemo: [InputCell]?
+    /// The applicable input cells (most checks look at no others), filtered as they are walked.
+    var applicableInputs: LazyFilterSequence<[InputCell]> { inputs.lazy.filter(\.applicable) }
 
     private(set) var issues: [Issue] = []
 
@@ -62,24 +56,18 @@ final class ValidationContext {
     func lookupCode(_ input: InputCell, in ref: String) -> String? {
         if let memo = input.codeLookup { return memo }
         let unit = referenceUnit
-        let found: String?
-        if case .string(let text)? = input.value {
-            let slot = input.slot
-            if slot.codeMemoUnit != .some(unit) {
-                slot.codeMemo = [:]
-                slot.codeMemoUnit = .some(unit)
-            }
-            let key = ExactText(text)
-            if let memo = slot.codeMemo[key] {
-                found = memo
-            } else {
-                found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
-                slot.codeMemo[key] = .some(found)
-            }
-        } else {
-            found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+        guard case .string(let text)? = input.value else {
+            return input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
         }
-        input.codeLookup = .some(found)
+        let slot = input.slot
+        if slot.codeMemoUnit != .some(unit) {
+            slot.codeMemo = [:]
+            slot.codeMemoUnit = .some(unit)
+        }
+        let key = ExactText(text)
+        if let memo = slot.codeMemo[key] { return memo }
+        let found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+        slot.codeMemo[key] = .some(found)
         return found
     }
 
@@ -176,9 +164,10 @@ final class InputSlot {
     }
 }
 
-/// One input cell read against its spec. A class: every check walks the inputs, and a
-/// reference is cheaper to pass around than the fields; the folded key is kept with it.
-final class InputCell {
+/// One input cell read against its spec. A struct held in one array: a file has thousands
+/// (a list of 400 rows, 9 columns), and an object each cost an allocation and a free; what
+/// its column shares is in the slot, borrowed.
+struct InputCell {
     enum Owner: Hashable {
         case identify(String)
         case indicator(code: String, column: String)
@@ -205,25 +194,25 @@ final class InputCell {
         self.reading = reading
     }
 
-    convenience init(
+    init(
         owner: Owner, sheet: String, ref: CellRef, raw: SheetCell, spec: FieldSpec, reading: FieldReader.Reading,
         applicable: Bool = true
     ) {
         self.init(slot: InputSlot(owner: owner, sheet: sheet, spec: spec, applicable: applicable), ref: ref, raw: raw, reading: reading)
     }
 
-    /// The code's spelling in its reference list, once looked up (`ValidationContext.lookupCode`).
+    /// The code's spelling in its reference list, when the extractor looked it up.
     var codeLookup: String??
 
     /// The value read as text (a number in its display form), folded for matching against
-    /// codes and allowed values; folded on first use, once.
-    private(set) lazy var textKey: LabelKey? = {
+    /// codes and allowed values.
+    var textKey: LabelKey? {
         switch value {
         case .string(let s)?: return LabelKey(s)
         case .number(let d)?: return LabelKey(Value.format(d))
         default: return nil
         }
-    }()
+    }
 
     /// What the cell shows, for `found`.
     var shown: String {
