@@ -58,11 +58,10 @@ public enum HTMLReport {
     /// parsed, escaped as Mustache would: a nightly run renders two thousand pages, and
     /// those tags were half of each page's lookups. The context still carries the words.
     static let parsedPages: [Language: Result<MustacheTemplate, RenderError>] = {
-        MustacheContentTypes.register(HTMLEscaper(), named: HTMLEscaper.name)
         var pages: [Language: Result<MustacheTemplate, RenderError>] = [:]
         for lang in Language.allCases {
             do {
-                pages[lang] = .success(try MustacheTemplate(string: "{{% CONTENT_TYPE: \(HTMLEscaper.name)}}" + specialised(page, lang)))
+                pages[lang] = .success(try MustacheTemplate(string: HTMLEscaper.pragma + specialised(page, lang)))
             } catch {
                 pages[lang] = .failure(RenderError(description: "the HTML report template does not parse: \(error)"))
             }
@@ -86,10 +85,19 @@ public enum HTMLReport {
 /// HTML escaping for the report pages: the five characters swift-mustache's HTML content
 /// type escapes (`< > & " '`), found by a scan of the UTF-8 bytes; text without any is
 /// returned as it is. (Mustache's own escaper looks every character up in a dictionary.)
-struct HTMLEscaper: MustacheContentType {
+/// A page starts with `HTMLEscaper.pragma` to use it.
+public struct HTMLEscaper: MustacheContentType {
     static let name = "TONGHOP_HTML"
 
-    func escapeText(_ text: String) -> String {
+    /// The tag that makes a template's variables use this escaper (registered on first use).
+    public static let pragma: String = {
+        MustacheContentTypes.register(HTMLEscaper(), named: name)
+        return "{{% CONTENT_TYPE: \(name)}}"
+    }()
+
+    public init() {}
+
+    public func escapeText(_ text: String) -> String {
         guard text.utf8.contains(where: { $0 == 0x3C || $0 == 0x3E || $0 == 0x26 || $0 == 0x22 || $0 == 0x27 }) else {
             return text
         }
