@@ -101,24 +101,30 @@ enum Extractor {
         var best: (row: Int, columns: [String: Int])?
         let last = min(sheet.lastRow, list.headerRow + list.headerSearchRows)
         if last >= 0 {
-            var byRow: [Int: [(Int, LabelKey)]] = [:]
-            for (ref, cell) in sheet.filledCells where ref.row <= last {
-                if case .string(let s) = cell.value { byRow[ref.row, default: []].append((ref.column, LabelKey(s))) }
-            }
             // Header key -> the list columns it names, in list order; folded once per list
             // and looked up once per cell (not once per cell and column).
             var columnsByKey: [LabelKey: [Int]] = [:]
             for (i, c) in list.columns.enumerated() {
                 for k in Set(c.headerKeys) { columnsByKey[k, default: []].append(i) }
             }
-            for row in byRow.keys.sorted() {
+            // Row by row (the filled cells are in row-major order), each row's text folded
+            // only when it is reached: a row naming every column ends the search, since no
+            // later row can name more.
+            let cells = sheet.filledCells
+            var i = cells.startIndex
+            while i < cells.endIndex, cells[i].0.row <= last {
+                let row = cells[i].0.row
                 var found: [String: Int] = [:]
-                for (col, k) in byRow[row]! {
-                    if let i = columnsByKey[k]?.first(where: { found[list.columns[$0].id] == nil }) {
-                        found[list.columns[i].id] = col
+                while i < cells.endIndex, cells[i].0.row == row {
+                    if case .string(let s) = cells[i].1.value,
+                        let c = columnsByKey[LabelKey(s)]?.first(where: { found[list.columns[$0].id] == nil })
+                    {
+                        found[list.columns[c].id] = cells[i].0.column
                     }
+                    i += 1
                 }
                 if found.count > (best?.columns.count ?? 0) { best = (row, found) }
+                if found.count == list.columns.count { break }
             }
         }
         let needed = list.columns.count == 1 ? 1 : 2
@@ -151,17 +157,16 @@ enum Extractor {
             var values = [CellValue?](repeating: nil, count: layout.ids.count)
             for c in found {
                 let cell = sheet[c.column, in: cells]
-                var input = InputCell(
-                    slot: c.slot, ref: CellRef(row: row, column: c.column), raw: cell,
-                    reading: FieldReader.read(cell, as: c.slot.spec.type))
-                if case .value(let v, _) = input.reading {
+                let reading = FieldReader.read(cell, as: c.slot.spec.type)
+                var codeLookup: String??
+                if case .value(let v, _) = reading {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {
                         out.incomplete.insert(list.columns[c.position].id)
-                    } else if case .code(let ref) = c.slot.spec.type, case .string = v {
+                    } else if case .code(let ref) = c.slot.spec.type, case .string(let text) = v {
                         // Codes take the reference list's spelling, so consolidation compares
-                        // like with like; the lookup is kept for `unknown-code`.
-                        let canonical = ctx.lookupCode(input, in: ref)
-                        input.codeLookup = .some(canonical)
+                        // like with like; the lookup is kept in the cell for `unknown-code`.
+                        let canonical = ctx.lookupCode(text, slot: c.slot, in: ref)
+                        codeLookup = .some(canonical)
                         values[c.position] = canonical.map(CellValue.string) ?? v
                     } else {
                         values[c.position] = v
@@ -169,7 +174,8 @@ enum Extractor {
                 } else {
                     out.incomplete.insert(list.columns[c.position].id)
                 }
-                ctx.inputs.append(input)
+                ctx.inputs.append(InputCell(
+                    slot: c.slot, ref: CellRef(row: row, column: c.column), raw: cell, reading: reading, codeLookup: codeLookup))
             }
             out.rows.append(ListRow(row: row, layout: layout, cells: values))
             row += 1

@@ -55,18 +55,22 @@ final class ValidationContext {
     /// column's slot also remembers each text it looked up, unfolded.
     func lookupCode(_ input: InputCell, in ref: String) -> String? {
         if let memo = input.codeLookup { return memo }
-        let unit = referenceUnit
         guard case .string(let text)? = input.value else {
-            return input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+            return input.textKey.flatMap { template.references[ref]?.lookup($0, unit: referenceUnit) }
         }
-        let slot = input.slot
+        return lookupCode(text, slot: input.slot, in: ref)
+    }
+
+    /// The lookup of a text read in a column, remembered by the column's slot.
+    func lookupCode(_ text: String, slot: InputSlot, in ref: String) -> String? {
+        let unit = referenceUnit
         if slot.codeMemoUnit != .some(unit) {
             slot.codeMemo = [:]
             slot.codeMemoUnit = .some(unit)
         }
         let key = ExactText(text)
         if let memo = slot.codeMemo[key] { return memo }
-        let found = input.textKey.flatMap { template.references[ref]?.lookup($0, unit: unit) }
+        let found = template.references[ref]?.lookup(LabelKey(text), unit: unit)
         slot.codeMemo[key] = .some(found)
         return found
     }
@@ -187,11 +191,12 @@ struct InputCell {
     /// False for a value column that does not apply to the indicator.
     var applicable: Bool { slot.applicable }
 
-    init(slot: InputSlot, ref: CellRef, raw: SheetCell, reading: FieldReader.Reading) {
+    init(slot: InputSlot, ref: CellRef, raw: SheetCell, reading: FieldReader.Reading, codeLookup: String?? = nil) {
         self.slot = slot
         self.ref = ref
         self.raw = raw
         self.reading = reading
+        self.codeLookup = codeLookup
     }
 
     init(
@@ -202,7 +207,7 @@ struct InputCell {
     }
 
     /// The code's spelling in its reference list, when the extractor looked it up.
-    var codeLookup: String??
+    let codeLookup: String??
 
     /// The value read as text (a number in its display form), folded for matching against
     /// codes and allowed values.
