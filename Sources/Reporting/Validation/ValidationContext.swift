@@ -49,10 +49,10 @@ final class ValidationContext {
     }
 
     /// A code cell's spelling in the reference list `ref` (for the reference unit, when the
-    /// list is per unit); nil when it is not there. Looked up once per cell: the extractor
-    /// wants the canonical spelling, `unknown-code` whether there is one.
-    /// A column's cells mostly repeat a few codes (the communes of one district), so the
-    /// column's slot also remembers each text it looked up, unfolded.
+    /// list is per unit); nil when it is not there. The extractor looks a list cell up for
+    /// its canonical spelling and keeps the answer in the cell for `unknown-code`; a column's
+    /// cells mostly repeat a few codes (the communes of one district), so its slot remembers
+    /// each text it looked up, unfolded.
     func lookupCode(_ input: InputCell, in ref: String) -> String? {
         if let memo = input.codeLookup { return memo }
         guard case .string(let text)? = input.value else {
