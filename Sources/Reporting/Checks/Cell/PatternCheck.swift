@@ -16,7 +16,9 @@ struct PatternCheck: Check {
             }
             guard let re = last!.regex else { continue }
             let text = LabelKey.nfc(s)
-            if re.firstMatch(in: text, range: NSRange(text.startIndex..., in: text)) == nil {
+            // The range alone (no match object), tried at the start only: the pattern is anchored.
+            let utf16 = text.utf16.count
+            if re.rangeOfFirstMatch(in: text, options: .anchored, range: NSRange(location: 0, length: utf16)).location == NSNotFound {
                 ctx.report("pattern-mismatch", at: input, expected: p, found: s)
             }
         }
