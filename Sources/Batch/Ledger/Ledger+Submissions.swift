@@ -201,11 +201,11 @@ extension Ledger {
     /// statement prepared once per shape.
     static func insertRows(_ db: Database, into table: String, columns: Int, values: [DatabaseValueConvertible?]) throws {
         let perStatement = 100 * columns
+        let one = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
         var start = 0
         while start < values.count {
             let end = min(start + perStatement, values.count)
             let rows = (end - start) / columns
-            let one = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
             let sql = "INSERT INTO \(table) VALUES " + Array(repeating: one, count: rows).joined(separator: ", ")
             try db.cachedStatement(sql: sql).execute(arguments: StatementArguments(Array(values[start..<end])))
             start = end

@@ -7,7 +7,7 @@ import Foundation
 ///
 /// One writer, not one per core: file creations in one folder serialise on the folder's
 /// lock in the kernel, and a second writer only spins on it (measured: three times the
-/// system time for more wall time; docs/PERFORMANCE.md, "Writing the outputs").
+/// system time for more wall time; docs/PERFORMANCE.md, "What the third session changed").
 ///
 /// The ledger's write lock is held while the outputs are written (the transaction is open):
 /// runs of jobs that share one ledger file wait for each other (`Ledger` waits up to a
