@@ -1,0 +1,284 @@
+"""Hand-written packages: the habits of Excel (Windows, Mac, Online), Google Sheets,
+Numbers, WPS, Gnumeric, ONLYOFFICE, Apache POI, Open XML SDK writers, SheetJS, and
+hand edits, each reproduced with ooxml.py. Habits were read from public test folders and
+issue threads (see README.md); no file of theirs is copied."""
+
+import random
+
+import values as V
+from ooxml import Cell, Profile, Sheet, write
+
+EXCEL_NS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac"')
+WPS_NS = 'xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"'
+
+
+def cell(rng, kind=None):
+    """A random typed cell."""
+    kind = kind or rng.choices(["n", "s", "date", "dt", "time", "dur", "b", "e", "f", "fs", "fmtn"],
+                               [30, 30, 8, 5, 5, 3, 3, 3, 5, 2, 6])[0]
+    if kind == "n":
+        return Cell("n", V.num_text(rng))
+    if kind == "fmtn":
+        return Cell("n", V.num_text(rng), fmt=rng.choice(V.NUMBER_FMTS))
+    if kind == "s":
+        if rng.random() < 0.08:
+            return Cell("s", None, rich=[(V.text(rng), True), (" " + V.text(rng), False)])
+        return Cell("s", V.text(rng))
+    if kind == "date":
+        s = rng.choice(V.SERIALS_DATE) if rng.random() < 0.5 else rng.randint(61, 50000)
+        return Cell("n", repr(s) if isinstance(s, float) else str(s), fmt=rng.choice(V.DATE_FMTS))
+    if kind == "dt":
+        s = rng.randint(61, 50000) + rng.randint(0, 86399) / 86400
+        return Cell("n", repr(s), fmt=rng.choice(V.DATETIME_FMTS))
+    if kind == "time":
+        return Cell("n", repr(rng.choice(V.SERIALS_TIME)), fmt=rng.choice(V.TIME_FMTS))
+    if kind == "dur":
+        return Cell("n", repr(rng.choice(V.SERIALS_DURATION)), fmt=rng.choice(V.DURATION_FMTS))
+    if kind == "b":
+        return Cell("b", rng.random() < 0.5)
+    if kind == "e":
+        return Cell("e", rng.choice(V.ERRORS), formula="1/0" if rng.random() < 0.5 else None)
+    if kind == "f":
+        v = rng.randint(0, 1000)
+        return Cell("n", str(v), formula=f"SUM(A1:A{rng.randint(1, 9)})+{v}")
+    if kind == "fs":
+        return Cell("str", V.text(rng), formula='CONCATENATE("a","b")')
+    raise ValueError(kind)
+
+
+def grid(rng, rows, cols, density=0.8, kinds=None, origin=(0, 0)):
+    cells = {}
+    for r in range(rows):
+        for c in range(cols):
+            if rng.random() < density:
+                cells[(origin[0] + r, origin[1] + c)] = cell(rng, rng.choice(kinds) if kinds else None)
+    return cells
+
+
+def header_table(rng, rows, cols):
+    """A report-like table: a text header row, then typed columns."""
+    cells = {}
+    kinds = [rng.choice(["n", "s", "date", "fmtn", "f", "time"]) for _ in range(cols)]
+    for c in range(cols):
+        cells[(0, c)] = Cell("s", f"Cột {c + 1}")
+    for r in range(1, rows):
+        for c in range(cols):
+            if rng.random() < 0.9:
+                cells[(r, c)] = cell(rng, kinds[c])
+    return cells
+
+
+# Producer habits ---------------------------------------------------------------------
+PRODUCERS = {
+    # Excel for Windows: shared strings, spans, mc:Ignorable x14ac, standalone="yes".
+    "excel-win": dict(spans=True, extra_ns=EXCEL_NS),
+    # Excel for Mac 2011 workbooks keep the 1904 date system.
+    "excel-mac1904": dict(spans=True, extra_ns=EXCEL_NS, date1904=True),
+    "excel-mac": dict(spans=True, extra_ns=EXCEL_NS, entry_order="reversed"),
+    # Excel Online / SharePoint: absolute relationship targets.
+    "excel-online": dict(abs_targets=True, docprops=False),
+    # Google Sheets: no spans, custom formats from 164, dimension of the grid not the data.
+    "google": dict(standalone=False, first_custom_id=164),
+    # Numbers: "Sheet 1 - Table 1" names, explicit t="n".
+    "numbers": dict(explicit_n=True, first_custom_id=165),
+    # WPS Spreadsheets: etc: namespace, shared strings, xml:space always.
+    "wps": dict(extra_ns=WPS_NS, preserve="always"),
+    # Gnumeric: t="n" written, inline strings never, no docProps.
+    "gnumeric": dict(explicit_n=True, docprops=False, standalone=False),
+    # ONLYOFFICE: xml:space preserve on every text, no standalone.
+    "onlyoffice": dict(preserve="always", standalone=False),
+    # Apache POI SXSSF: inline strings, dimension A1 whatever the data, streamed zip.
+    "poi-sxssf": dict(strings="inline", streamed=True),
+    # Apache POI XSSF: shared strings, no spans.
+    "poi-xssf": dict(sst_counts=False),
+    # Open XML SDK loops: x: prefix, no dimension, t="str"/inlineStr, repeated rows, BOM,
+    # absolute targets, no styles.
+    "openxml-sdk": dict(prefix="x", strings="str", dimension=False, repeat_rows=True, styles=False,
+                        abs_targets=True, rid="R{n}a1b2c3", docprops=False),
+    "openxml-sdk-inline": dict(prefix="x", strings="inline", dimension=False, cell_r=False, bom=True),
+    # Power BI / reporting exports: no r on rows or cells.
+    "no-r": dict(row_r=False, cell_r=False, dimension=False),
+    # SheetJS: t="d" ISO dates when asked (cellDates), no styles for plain cells.
+    "sheetjs": dict(docprops=False, standalone=True),
+    # ClosedXML: x:-prefixed? no; writes inline strings for rich text; mixed-case part names.
+    "mixed-case": dict(part_case="mixed"),
+    "stored-zip": dict(compress=0),
+}
+
+SHEET_NAMES = {
+    "excel-win": ["Sheet1", "Báo cáo", "Dữ liệu"],
+    "excel-mac1904": ["Sheet1", "Mac 1904"],
+    "excel-mac": ["Sheet1", "Bảng 2"],
+    "excel-online": ["Sheet1", "Tổng hợp"],
+    "google": ["Trang tính1", "Sheet2"],
+    "numbers": ["Sheet 1 - Table 1", "Sheet 2 - Bảng 1"],
+    "wps": ["Sheet1", "工作表1"],
+    "gnumeric": ["Sheet1", "Sheet2"],
+    "onlyoffice": ["Sheet1", "Лист2"],
+    "poi-sxssf": ["data", "more"],
+    "poi-xssf": ["Sheet0", "Sheet1"],
+    "openxml-sdk": ["Sheet1", "Report"],
+    "openxml-sdk-inline": ["Export", "Sheet2"],
+    "no-r": ["PowerBI", "Page 2"],
+    "sheetjs": ["SheetJS", "Sheet2"],
+    "mixed-case": ["Mixed", "Case"],
+    "stored-zip": ["Stored", "Two"],
+}
+
+
+def producer_files(out, seed, per_producer=4):
+    files = []
+    for name, habits in PRODUCERS.items():
+        for k in range(per_producer):
+            rng = random.Random(f"{seed}/{name}/{k}")
+            sheets = []
+            for j, sname in enumerate(SHEET_NAMES[name]):
+                if j == 0:
+                    cells = header_table(rng, rng.randint(3, 25), rng.randint(2, 8))
+                else:
+                    origin = (rng.randint(0, 5), rng.randint(0, 3))
+                    cells = grid(rng, rng.randint(1, 15), rng.randint(1, 6), origin=origin)
+                if name == "sheetjs":
+                    for _ in range(4):
+                        cells[(rng.randint(0, 10), rng.randint(0, 5))] = Cell("d", rng.choice(V.ISO_DATES), fmt=22)
+                sheets.append(Sheet(sname, cells))
+            extra = dict(habits)
+            if name == "google":
+                # Google's dimension covers the whole grid it shows.
+                for s in sheets:
+                    s.dimension = "A1:Z1000"
+            if name == "poi-sxssf":
+                for s in sheets:
+                    s.dimension = "A1"
+            if name in ("openxml-sdk", "no-r") and k % 2:
+                extra["shuffle_cells"] = False
+            p = Profile(seed=rng.randint(0, 1 << 30), **extra)
+            path = f"{out}/hand-{name}-{k}.xlsx"
+            write(path, sheets, p)
+            files.append(path)
+    return files
+
+
+# Edge cases, one habit each ------------------------------------------------------------
+def edge_files(out, seed):
+    rng = random.Random(f"{seed}/edge")
+    made = []
+
+    def mk(fname, sheets, **kw):
+        path = f"{out}/edge-{fname}.xlsx"
+        write(path, sheets, Profile(seed=rng.randint(0, 1 << 30), **kw))
+        made.append(path)
+
+    def col(kind_cells):
+        return {(i, 0): c for i, c in enumerate(kind_cells)}
+
+    # & in sheet names, defined names, format codes and rels targets; as &amp; and &#38;.
+    amp_cells = {(0, 0): Cell("n", "45306", fmt='yyyy-mm-dd" R&D"'), (0, 1): Cell("s", "A&B"),
+                 (1, 0): Cell("n", "1.5", fmt='0.00" &amp; co"')}
+    for amp in ("&amp;", "&#38;", "&#x26;"):
+        tag = {"&amp;": "amp", "&#38;": "dec", "&#x26;": "hex"}[amp]
+        mk(f"ampersand-{tag}", [Sheet("A&B", dict(amp_cells)), Sheet("R&D <2024>", {(0, 0): Cell("s", "x")}),
+                                Sheet("Q&A 'x'", {(0, 0): Cell("n", "1")})],
+           amp=amp, defined_names=[("R&D_total", "'A&B'!$A$1")], sheet_path="worksheets/s&heet{n}.xml")
+    # Absolute and backslash targets.
+    mk("abs-targets", [Sheet("Sheet1", grid(rng, 5, 3))], abs_targets=True)
+    mk("backslash-targets", [Sheet("Sheet1", grid(rng, 5, 3))], backslash_targets=True)
+    mk("mixed-case-parts", [Sheet("Sheet1", grid(rng, 5, 3)), Sheet("Sheet2", grid(rng, 3, 3))], part_case="mixed")
+    # VBA module sheets listed with r:id="" (veryHidden), chartsheets, empty sheets.
+    mk("vba-module-sheet", [Sheet("Sheet1", grid(rng, 4, 4)), Sheet("Module1", kind="vba", state="veryHidden"),
+                            Sheet("Sheet2", grid(rng, 3, 2))])
+    mk("vba-module-first", [Sheet("Module1", kind="vba", state="veryHidden"), Sheet("Data", grid(rng, 4, 4))])
+    mk("chartsheet", [Sheet("Chart1", kind="chartsheet"), Sheet("Data", grid(rng, 6, 3)),
+                      Sheet("Hidden", grid(rng, 2, 2), state="hidden")])
+    mk("empty-sheets", [Sheet("Empty"), Sheet("Data", grid(rng, 3, 3)), Sheet("AlsoEmpty")])
+    mk("only-blank-styled", [Sheet("Blank", {(r, c): Cell("blank", fmt=14) for r in range(3) for c in range(3)}),
+                             Sheet("Data", {(2, 2): Cell("n", "7")})])
+    # Wrong dimension, huge columns.
+    mk("dimension-wrong", [Sheet("Small", grid(rng, 6, 4), dimension="A1:B2"),
+                           Sheet("Large", grid(rng, 2, 2), dimension="A1:XFD1048576"),
+                           Sheet("Garbage", grid(rng, 3, 3), dimension="A1:ZZZZ")])
+    mk("huge-columns", [Sheet("Wide", {(0, 0): Cell("n", "1"), (0, 700): Cell("s", "AAA+"), (1, 16383): Cell("n", "2"),
+                                        (2, 16000): Cell("b", True)})])
+    mk("far-corner", [Sheet("Far", {(9999, 25): Cell("n", "5"), (0, 0): Cell("s", "top")})])
+    # Rows and cells out of order, repeated rows, missing r.
+    mk("rows-out-of-order", [Sheet("Sheet1", grid(rng, 10, 4))], shuffle_rows=True)
+    mk("cells-out-of-order", [Sheet("Sheet1", grid(rng, 6, 6))], shuffle_cells=True)
+    mk("repeated-rows", [Sheet("Sheet1", header_table(rng, 12, 5))], repeat_rows=True)
+    mk("repeated-rows-prefixed", [Sheet("Sheet1", header_table(rng, 8, 4))], repeat_rows=True, prefix="x")
+    mk("repeated-rows-shuffled", [Sheet("Sheet1", grid(rng, 6, 4))], repeat_rows=True, shuffle_rows=True)
+    mk("no-row-r", [Sheet("Sheet1", grid(rng, 6, 4))], row_r=False)
+    mk("no-cell-r", [Sheet("Sheet1", grid(rng, 6, 4))], cell_r=False)
+    # A later duplicate cell in a repeated row wins (as Excel keeps the last one).
+    dup = Sheet("Dup", {(0, 0): Cell("n", "1"), (0, 1): Cell("n", "2"), (1, 0): Cell("s", "x")})
+    mk("repeated-rows-dup", [dup], repeat_rows=True)
+    # t="d" ISO dates, t="str", t="e", t="b" (also "true"/"false" spelled out).
+    mk("iso-dates", [Sheet("Dates", col([Cell("d", s, fmt=f) for s in V.ISO_DATES for f in (14, 22)][:22])),
+                     Sheet("Plain", col([Cell("d", s) for s in V.ISO_DATES]))])
+    mk("iso-dates-1904", [Sheet("Dates", col([Cell("d", s, fmt=22) for s in V.ISO_DATES]))], date1904=True)
+    mk("typed-t", [Sheet("Types", col([Cell("str", "plain str"), Cell("str", ""), Cell("e", "#N/A"),
+                                       Cell("e", "#DIV/0!"), Cell("b", True), Cell("b", False),
+                                       Cell("str", "12.5"), Cell("str", "  spaced  ")]))])
+    # 1904 system; built-in and custom date/time/duration formats; serials in [0, 1);
+    # dates before 1900-03-01 and serial 60.
+    for sys1904 in (False, True):
+        tag = "1904" if sys1904 else "1900"
+        cells = {}
+        for j, f in enumerate(V.DATE_FMTS + V.DATETIME_FMTS):
+            for i, s in enumerate([60] + V.SERIALS_DATE):
+                cells[(i, j)] = Cell("n", repr(s), fmt=f)
+        mk(f"date-formats-{tag}", [Sheet("Dates", cells)], date1904=sys1904)
+        cells = {}
+        for j, f in enumerate(V.TIME_FMTS + V.DURATION_FMTS):
+            for i, s in enumerate(V.SERIALS_TIME + V.SERIALS_DURATION):
+                cells[(i, j)] = Cell("n", repr(s), fmt=f)
+        mk(f"time-formats-{tag}", [Sheet("Times", cells)], date1904=sys1904)
+    mk("early-1900", [Sheet("Early", col([Cell("n", str(s), fmt=14) for s in range(0, 70)]))])
+    mk("builtin-ids", [Sheet("Ids", {(i, 0): Cell("n", "45306.4375", fmt=i) for i in list(range(0, 23)) + list(range(37, 50))})])
+    mk("quoted-formats", [Sheet("Quoted", col([Cell("n", "45306.5", fmt=f) for f in
+                                              ['0" d"', '"y"0', '\\h0', '[Red]0.00', '[Red]yyyy-mm-dd', '#,##0.00 "m"',
+                                               '"Date: "yyyy-mm-dd', 'General" s"', '[$€-1809]#,##0.00', '0.00;[Red]-0.00;"zero"',
+                                               '[$-42A]dd/mm/yyyy', 'mm:ss.000', '[ss]', '[mm]:ss', 'h "h" mm "m"']]))])
+    # Numbers: big integers, near the double range and beyond it.
+    mk("big-numbers", [Sheet("Big", col([Cell("n", t) for t in
+                                        ["9007199254740992", "9007199254740993", "18014398509481984", "1E+16",
+                                         "10000000000000002", "12345678901234567890", "1.7976931348623157E+308",
+                                         "-1.7976931348623157E+308", "1E+300", "123456789012345.6", "2E+53",
+                                         "-9007199254740992", "1E+21", "4.9406564584124654E-324", "1E-300"]]))])
+    mk("overflow-number", [Sheet("Over", col([Cell("n", "1"), Cell("n", "1.797693134862316e+308"), Cell("n", "2")])),
+                           Sheet("Fine", col([Cell("n", "3")]))])
+    # Shared formulas with cached values, errors, formulas without cached values.
+    shared = {}
+    for i in range(8):
+        shared[(i, 0)] = Cell("n", str(i + 1))
+        f = ("shared", 0, "B1:B8", "A1*2") if i == 0 else ("shared", 0, None, None)
+        shared[(i, 1)] = Cell("n", str((i + 1) * 2), formula=f)
+        shared[(i, 2)] = Cell("e", "#DIV/0!", formula="A1/0") if i % 3 == 0 else Cell("n", None, formula=f"A{i + 1}+1")
+    mk("shared-formulas", [Sheet("Formulas", shared)])
+    # Text: whitespace without xml:space, rich runs, whitespace-only runs, CR/LF.
+    ws = {(0, 0): Cell("s", "  lead and trail  ", space=False), (1, 0): Cell("s", "   ", space=False),
+          (2, 0): Cell("s", "  kept  ", space=True), (3, 0): Cell("s", None, rich=[("Bold ", True), (" plain", False)]),
+          (4, 0): Cell("s", None, rich=[("  ", False), ("x", True)]), (5, 0): Cell("s", "a\nb", space=False),
+          (6, 0): Cell("is", "  inline  ", space=False), (7, 0): Cell("s", "\ttab", space=False),
+          (8, 0): Cell("s", "", space=False)}
+    mk("whitespace-text", [Sheet("Space", ws)])
+    mk("whitespace-text-inline", [Sheet("Space", ws)], strings="inline")
+    # XML declaration habits: BOM, no declaration, single quotes, no standalone.
+    mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
+    mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
+    mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)
+    mk("x-prefix", [Sheet("Sheet1", grid(rng, 6, 4)), Sheet("Two", grid(rng, 3, 3))], prefix="x")
+    mk("strict", [Sheet("Sheet1", grid(rng, 5, 3, kinds=["n", "s", "b"]))], strict=True)
+    mk("streamed-zip", [Sheet("Sheet1", grid(rng, 8, 4))], streamed=True)
+    mk("hidden-states", [Sheet("Visible", grid(rng, 2, 2)), Sheet("Hidden", grid(rng, 2, 2), state="hidden"),
+                         Sheet("VeryHidden", grid(rng, 2, 2), state="veryHidden")])
+    mk("numeric-names", [Sheet("2", {(0, 0): Cell("s", "named two")}), Sheet("1", {(0, 0): Cell("s", "named one")})])
+    # A real-looking long sheet that deflates about 120:1 (long repeated strings).
+    long = "Trung tâm y tế huyện - báo cáo tổng hợp số liệu tháng " * 12
+    big = {}
+    for r in range(1200):
+        for c in range(8):
+            big[(r, c)] = Cell("is", long)
+        big[(r, 8)] = Cell("n", str(r % 10))
+    mk("high-ratio", [Sheet("Long", big)], strings="inline")
+    return made
