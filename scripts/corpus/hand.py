@@ -175,7 +175,7 @@ def edge_files(out, seed):
 
     # & in sheet names, defined names, format codes and rels targets; as &amp; and &#38;.
     amp_cells = {(0, 0): Cell("n", "45306", fmt='yyyy-mm-dd" R&D"'), (0, 1): Cell("s", "A&B"),
-                 (1, 0): Cell("n", "1.5", fmt='0.00" &amp; co"')}
+                 (1, 0): Cell("n", "1.5", fmt='0.00" & co"')}
     for amp in ("&amp;", "&#38;", "&#x26;"):
         tag = {"&amp;": "amp", "&#38;": "dec", "&#x26;": "hex"}[amp]
         mk(f"ampersand-{tag}", [Sheet("A&B", dict(amp_cells)), Sheet("R&D <2024>", {(0, 0): Cell("s", "x")}),
@@ -197,7 +197,8 @@ def edge_files(out, seed):
     # Wrong dimension, huge columns.
     mk("dimension-wrong", [Sheet("Small", grid(rng, 6, 4), dimension="A1:B2"),
                            Sheet("Large", grid(rng, 2, 2), dimension="A1:XFD1048576"),
-                           Sheet("Garbage", grid(rng, 3, 3), dimension="A1:ZZZZ")])
+                           Sheet("Garbage", grid(rng, 3, 3), dimension="A1:ZZZZ"),
+                           Sheet("EndOnly", grid(rng, 4, 3), dimension="C4")])
     mk("huge-columns", [Sheet("Wide", {(0, 0): Cell("n", "1"), (0, 700): Cell("s", "AAA+"), (1, 16383): Cell("n", "2"),
                                         (2, 16000): Cell("b", True)})])
     mk("far-corner", [Sheet("Far", {(9999, 25): Cell("n", "5"), (0, 0): Cell("s", "top")})])
@@ -233,6 +234,13 @@ def edge_files(out, seed):
             for i, s in enumerate(V.SERIALS_TIME + V.SERIALS_DURATION):
                 cells[(i, j)] = Cell("n", repr(s), fmt=f)
         mk(f"time-formats-{tag}", [Sheet("Times", cells)], date1904=sys1904)
+    # Negative serials: Excel shows ##### under a date or time format in the 1900 system
+    # (KB 182247); durations may be negative.
+    neg = {}
+    for j, f in enumerate([14, 22, 18, 46, "[h]:mm:ss", "0.00"]):
+        for i, s in enumerate(["-1", "-0.5", "-125", "-36526.25"]):
+            neg[(i, j)] = Cell("n", s, fmt=f)
+    mk("negative-serials", [Sheet("Negative", neg)])
     mk("early-1900", [Sheet("Early", col([Cell("n", str(s), fmt=14) for s in range(0, 70)]))])
     mk("builtin-ids", [Sheet("Ids", {(i, 0): Cell("n", "45306.4375", fmt=i) for i in list(range(0, 23)) + list(range(37, 50))})])
     mk("quoted-formats", [Sheet("Quoted", col([Cell("n", "45306.5", fmt=f) for f in
@@ -261,6 +269,9 @@ def edge_files(out, seed):
           (4, 0): Cell("s", None, rich=[("  ", False), ("x", True)]), (5, 0): Cell("s", "a\nb", space=False),
           (6, 0): Cell("is", "  inline  ", space=False), (7, 0): Cell("s", "\ttab", space=False),
           (8, 0): Cell("s", "", space=False)}
+    # Japanese Excel: phonetic readings (<rPh>) inside <si>/<is>, not part of the text.
+    ws[(9, 0)] = Cell("s", "漢字", phonetic="カンジ")
+    ws[(10, 0)] = Cell("is", "東京", phonetic="トウキョウ")
     mk("whitespace-text", [Sheet("Space", ws)])
     mk("whitespace-text-inline", [Sheet("Space", ws)], strings="inline")
     # XML declaration habits: BOM, no declaration, single quotes, no standalone.

@@ -54,11 +54,13 @@ class Cell:
     formula: text, or ("shared", si, ref-or-None, text) for a shared formula.
     rich: a list of (text, bold) runs for a rich-text string. space: force xml:space on/off."""
 
-    __slots__ = ("kind", "value", "fmt", "formula", "rich", "space", "explicit_n")
+    __slots__ = ("kind", "value", "fmt", "formula", "rich", "space", "explicit_n", "phonetic")
 
-    def __init__(self, kind, value=None, fmt=None, formula=None, rich=None, space=None, explicit_n=False):
+    def __init__(self, kind, value=None, fmt=None, formula=None, rich=None, space=None, explicit_n=False,
+                 phonetic=None):
         self.kind, self.value, self.fmt, self.formula = kind, value, fmt, formula
         self.rich, self.space, self.explicit_n = rich, space, explicit_n
+        self.phonetic = phonetic  # Japanese Excel's <rPh> reading, not part of the value
 
 
 class Sheet:
@@ -181,6 +183,10 @@ def _string_xml(p, cell):
             rpr = f"<{_t(p, 'rPr')}><{_t(p, 'b')}/></{_t(p, 'rPr')}>" if bold else ""
             runs.append(f"<{_t(p, 'r')}>{rpr}{_t_elem(p, text, cell.space)}</{_t(p, 'r')}>")
         return "".join(runs)
+    if cell.phonetic:
+        t = lambda x: _t(p, x)
+        return (_t_elem(p, cell.value, cell.space) + f'<{t("rPh")} sb="0" eb="{len(cell.value)}">'
+                f'<{t("t")}>{esc_text(cell.phonetic)}</{t("t")}></{t("rPh")}><{t("phoneticPr")} fontId="0"/>')
     return _t_elem(p, cell.value, cell.space)
 
 
@@ -247,7 +253,7 @@ def _cell_xml(p, r, c, cell, sst, styles, with_r):
         v = "" if cell.value is None else f"<{t('v')}>{cell.value}</{t('v')}>"
         return f"<{t('c')}{attrs}{tn}>{f}{v}</{t('c')}>"
     if k == "s":
-        i = sst.add((cell.value, tuple(cell.rich or ())), _string_xml(p, cell))
+        i = sst.add((cell.value, tuple(cell.rich or ()), cell.phonetic), _string_xml(p, cell))
         return f'<{t("c")}{attrs} t="s">{f}<{t("v")}>{i}</{t("v")}></{t("c")}>'
     if k == "is":
         return f'<{t("c")}{attrs} t="inlineStr">{f}<{t("is")}>{_string_xml(p, cell)}</{t("is")}></{t("c")}>'
