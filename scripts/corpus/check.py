@@ -164,7 +164,9 @@ def read_calamine(path):
                     if t != "":
                         cells[(r, c)] = t
             out[name] = cells
-        return out, list(wb.sheet_names)
+        states = {"Visible": "visible", "Hidden": "hidden", "VeryHidden": "veryHidden"}
+        listed = [(m.name, states.get(str(m.visible).split(".")[-1], str(m.visible))) for m in wb.sheets_metadata]
+        return out, listed
     except Exception as e:
         return f"error: {type(e).__name__}: {e}", None
 
@@ -183,7 +185,7 @@ def read_openpyxl(path):
                 if t != "":
                     cells[(r - 1, c - 1)] = t
             out[ws.title] = cells
-        return out, list(wb.sheetnames)
+        return out, [(n, wb[n].sheet_state) for n in wb.sheetnames]
     except Exception as e:
         return f"error: {type(e).__name__}: {e}", None
 
@@ -251,11 +253,15 @@ def check_file(path, tonghop, rules):
     if listed is None:
         line = f"{fname} *: ours refuses the file: {err} | calamine {'reads' if not isinstance(cal, str) else cal} | openpyxl {'reads' if not isinstance(opx, str) else opx}"
         return [("*", "refused", [line], ["refused file: " + normalise(err)])]
-    our_names = [row[1] if len(row) > 1 else "" for row in listed]
-    ref_names = cal_names if cal_names is not None else opx_names
-    if our_names != ref_names and our_names != opx_names:
+    # The sheet list: names and states (visible/hidden/veryHidden) in order, as either
+    # reference lists them.
+    our_names = [(row[1], row[2]) if len(row) > 2 else (row[-1], "?") for row in listed]
+    if our_names != cal_names and our_names != opx_names:
+        fmt = lambda names: "<unread>" if names is None else "[" + ", ".join(
+            n if st == "visible" else f"{n} ({st})" for n, st in names) + "]"
         results.append(("(sheet list)", "differs",
-                        [f"{fname} (sheet list): {our_names} | {cal_names} | {opx_names}"], ["sheet list"]))
+                        [f"{fname} (sheet list): {fmt(our_names)} | {fmt(cal_names)} | {fmt(opx_names)}"],
+                        ["sheet list"]))
     names = []
     for source in (cal if not isinstance(cal, str) else {}, opx if not isinstance(opx, str) else {}):
         for n in source:

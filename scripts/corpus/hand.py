@@ -262,6 +262,11 @@ def edge_files(out, seed):
         f = ("shared", 0, "B1:B8", "A1*2") if i == 0 else ("shared", 0, None, None)
         shared[(i, 1)] = Cell("n", str((i + 1) * 2), formula=f)
         shared[(i, 2)] = Cell("e", "#DIV/0!", formula="A1/0") if i % 3 == 0 else Cell("n", None, formula=f"A{i + 1}+1")
+    # Array formulas (the master carries the formula and the ref, the others only values).
+    for i in range(3):
+        shared[(i, 4)] = Cell("n", str(10 * (i + 1)), formula=("array", "E1:E3", "A1:A3*10" if i == 0 else None))
+    shared[(9, 0)] = Cell("str", "", formula='IF(1,"","x")')
+    shared[(9, 1)] = Cell("b", False, formula="1=2")
     mk("shared-formulas", [Sheet("Formulas", shared)])
     # Text: whitespace without xml:space, rich runs, whitespace-only runs, CR/LF.
     ws = {(0, 0): Cell("s", "  lead and trail  ", space=False), (1, 0): Cell("s", "   ", space=False),

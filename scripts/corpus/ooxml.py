@@ -227,6 +227,8 @@ class _Styles:
 
 def _formula_xml(p, f):
     t = _t(p, "f")
+    if isinstance(f, tuple) and f[0] == "array":
+        return f'<{t} t="array" ref="{f[1]}">{esc_text(f[2])}</{t}>' if f[2] else ""
     if isinstance(f, tuple):
         _, si, rng, text = f
         if rng:
