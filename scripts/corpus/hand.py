@@ -280,6 +280,14 @@ def edge_files(out, seed):
     mk("whitespace-text", [Sheet("Space", ws)])
     mk("whitespace-text-inline", [Sheet("Space", ws)], strings="inline")
     # XML declaration habits: BOM, no declaration, single quotes, no standalone.
+    mk("pretty-printed", [Sheet("Pretty", dict(ws)), Sheet("Grid", grid(rng, 6, 5))], pretty=True)
+    mk("pretty-printed-inline", [Sheet("Pretty", dict(ws))], pretty=True, strings="inline", prefix="x")
+    # ST_Xstring escapes (ECMA-376 Part 1 §22.9.2.19): _xHHHH_ is a character, _x005F_ escapes "_".
+    esc = ["a_x000D_b", "_x0041_", "_x005F_x0041_", "tab_x0009_x", "x_x000a_y", "_x00_", "A_x0042_C_x0044_",
+           "keep_x12_", "_x2603_"]
+    mk("xstring-escapes", [Sheet("Shared", col([Cell("s", t) for t in esc])),
+                           Sheet("Inline", col([Cell("is", t) for t in esc])),
+                           Sheet("Str", col([Cell("str", t, formula='"x"') for t in esc]))])
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)

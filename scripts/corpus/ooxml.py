@@ -6,6 +6,7 @@ Nothing here validates: a habit that breaks the spec is written as asked.
 
 import io
 import random
+import re
 import zipfile
 
 MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -111,6 +112,7 @@ class Profile:
         self.sst_counts = True
         self.defined_names = []       # (name, text)
         self.entry_order = "normal"   # normal | reversed (content types last)
+        self.pretty = False           # indented XML with comments (saved by an XML editor)
         self.seed = 0
         for k, v in kw.items():
             if not hasattr(self, k):
@@ -140,7 +142,20 @@ def _decl(p):
     return f"<?xml version={q}1.0{q} encoding={q}UTF-8{q}{sa}?>\n"
 
 
+_CONTAINER = re.compile(r"(<(?:\w+:)?(?:worksheet|sheetData|row|c|is|si|sst|r|rPh|workbook|sheets|styleSheet|cellXfs|"
+                        r"numFmts|Relationships|Types)(?:\s[^>]*)?>|</[^>]+>|<[^>]+/>)(?=<)")
+
+
+def _pretty(text):
+    """Newlines and indentation between elements, never inside <t> or <v>, and a comment
+    in the sheet data: whitespace-only text a reader must ignore outside <t>."""
+    out = _CONTAINER.sub(lambda m: m.group(1) + "\n  ", text)
+    return out.replace("<sheetData>", "<sheetData><!-- edited by hand -->", 1)
+
+
 def _bytes(p, text):
+    if p.pretty:
+        text = _pretty(text)
     data = (_decl(p) + text).encode("utf-8")
     return (b"\xef\xbb\xbf" + data) if p.bom else data
 
