@@ -256,9 +256,10 @@ def check_file(path, tonghop, rules):
     # The sheet list: names and states (visible/hidden/veryHidden) in order, as either
     # reference lists them.
     our_names = [(row[1], row[2]) if len(row) > 2 else (row[-1], "?") for row in listed]
-    if our_names != cal_names and our_names != opx_names:
-        fmt = lambda names: "<unread>" if names is None else "[" + ", ".join(
-            n if st == "visible" else f"{n} ({st})" for n, st in names) + "]"
+    fmt = lambda names: "<unread>" if names is None else "[" + ", ".join(
+        n if st == "visible" else f"{n} ({st})" for n, st in names) + "]"
+    if our_names != cal_names and our_names != opx_names \
+            and not judged(rules, fname, "(sheet list)", "*", fmt(our_names)):
         results.append(("(sheet list)", "differs",
                         [f"{fname} (sheet list): {fmt(our_names)} | {fmt(cal_names)} | {fmt(opx_names)}"],
                         ["sheet list"]))
