@@ -8,6 +8,7 @@ import random
 import values as V
 from ooxml import Cell, Profile, Sheet, write
 
+ISO_TIMES = ["2024-01-15T23:59:59.500", "1899-12-31T12:00:00", "1899-12-30T06:00:00", "1904-01-01T00:00:00"]
 EXCEL_NS = ('xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
             'xmlns:x14ac="http://schemas.microsoft.com/office/spreadsheetml/2009/9/ac" mc:Ignorable="x14ac"')
 WPS_NS = 'xmlns:etc="http://www.wps.cn/officeDocument/2017/etCustomData"'
@@ -215,7 +216,8 @@ def edge_files(out, seed):
     mk("repeated-rows-dup", [dup], repeat_rows=True)
     # t="d" ISO dates, t="str", t="e", t="b" (also "true"/"false" spelled out).
     mk("iso-dates", [Sheet("Dates", col([Cell("d", s, fmt=f) for s in V.ISO_DATES for f in (14, 22)][:22])),
-                     Sheet("Plain", col([Cell("d", s) for s in V.ISO_DATES]))])
+                     Sheet("Plain", col([Cell("d", s) for s in V.ISO_DATES])),
+                     Sheet("Times", col([Cell("d", s, fmt=f) for s in ISO_TIMES for f in (21, 14)]))])
     mk("iso-dates-1904", [Sheet("Dates", col([Cell("d", s, fmt=22) for s in V.ISO_DATES]))], date1904=True)
     mk("typed-t", [Sheet("Types", col([Cell("str", "plain str"), Cell("str", ""), Cell("e", "#N/A"),
                                        Cell("e", "#DIV/0!"), Cell("b", True), Cell("b", False),
@@ -288,6 +290,29 @@ def edge_files(out, seed):
     mk("xstring-escapes", [Sheet("Shared", col([Cell("s", t) for t in esc])),
                            Sheet("Inline", col([Cell("is", t) for t in esc])),
                            Sheet("Str", col([Cell("str", t, formula='"x"') for t in esc]))])
+    # Package layout habits: Defaults-only content types, a workbook part not named
+    # workbook.xml, worksheet parts not named sheetN, directory entries, zip64, a comment.
+    # (no error cells: openpyxl cannot open it and calamine reads errors as empty)
+    mk("ct-defaults-only", [Sheet("Sheet1", grid(rng, 4, 3, kinds=["n", "s", "b", "date", "fmtn"]))], ct_minimal=True)
+    mk("workbook-part-name", [Sheet("Sheet1", grid(rng, 4, 3))], wb_path="xl/workbook2.xml",
+       sheet_path="worksheets/data{n}.xml")
+    mk("sheet-part-names", [Sheet("A", grid(rng, 3, 3)), Sheet("B", grid(rng, 3, 3))], sheet_path="sheets/s{n}.xml")
+    mk("zip-dir-entries", [Sheet("Sheet1", grid(rng, 4, 3))], zip_dirs=True)
+    mk("zip64", [Sheet("Sheet1", grid(rng, 4, 3))], zip64=True, zip_comment=b"made by hand")
+    # Some cells without r among cells with r (calamine #261).
+    mk("some-cell-r", [Sheet("Sheet1", grid(rng, 6, 7, density=1.0))], cell_r="some")
+    # date1904 spelled as xsd:boolean words.
+    dated = {(i, 0): Cell("n", s, fmt=14) for i, s in enumerate(["0", "1", "45306", "45306.5"])}
+    for word in ("true", "false", "0"):
+        mk(f"date1904-{word}", [Sheet("Dates", dict(dated))], date1904=word)
+    # Built-in ids redefined in numFmts (id 14 as yyyy-mm-dd, id 2 as a date); a custom id
+    # with no numFmt; a date format on a text cell.
+    mk("numfmt-overrides", [Sheet("Fmts", col([Cell("n", "45306.5", fmt="#id:14"), Cell("n", "45306.5", fmt="#id:2"),
+                                               Cell("n", "45306.5", fmt="#id:170"), Cell("n", "45306.5", fmt="#id:165"),
+                                               Cell("s", "text", fmt=14), Cell("b", True, fmt=14)]))],
+       custom_numfmts=[(14, "yyyy-mm-dd"), (2, "dd/mm/yyyy"), (165, "[$-x-sysdate]dddd, mmmm dd, yyyy")])
+    # The last row of the grid.
+    mk("last-row", [Sheet("Tall", {(0, 0): Cell("s", "top"), (1048575, 0): Cell("n", "1"), (1048575, 2): Cell("s", "end")})])
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)

@@ -112,6 +112,12 @@ class Profile:
         self.sst_counts = True
         self.defined_names = []       # (name, text)
         self.entry_order = "normal"   # normal | reversed (content types last)
+        self.ct_minimal = False       # [Content_Types].xml with Defaults only, no Overrides
+        self.wb_path = "xl/workbook.xml"
+        self.zip_dirs = False         # directory entries (xl/, xl/worksheets/) as zip tools add
+        self.zip64 = False            # zip64 extra fields on every entry
+        self.zip_comment = b""
+        self.custom_numfmts = []      # extra (id, code) numFmt entries, e.g. redefining id 14
         self.pretty = False           # indented XML with comments (saved by an XML editor)
         self.seed = 0
         for k, v in kw.items():
@@ -220,9 +226,10 @@ class _Styles:
         p = self.p
         t = lambda x: _t(p, x)
         out = [f"<{t('styleSheet')} {_ns(p)}>"]
-        if self.custom:
-            out.append(f'<{t("numFmts")} count="{len(self.custom)}">')
-            for code, i in self.custom.items():
+        fmts = [(i, code) for code, i in self.custom.items()] + list(p.custom_numfmts)
+        if fmts:
+            out.append(f'<{t("numFmts")} count="{len(fmts)}">')
+            for i, code in fmts:
                 out.append(f'<{t("numFmt")} numFmtId="{i}" formatCode="{esc_attr(code, p.amp)}"/>')
             out.append(f"</{t('numFmts')}>")
         out.append(f'<{t("fonts")} count="2"><{t("font")}><{t("sz")} val="11"/><{t("name")} val="Calibri"/></{t("font")}>'
@@ -234,6 +241,8 @@ class _Styles:
         out.append(f'<{t("cellXfs")} count="{len(self.xf)}">')
         for fmt in self.xf:
             nid = 0 if fmt is None else (fmt if isinstance(fmt, int) else self.custom[fmt])
+            if isinstance(fmt, str) and fmt.startswith("#id:"):
+                nid = int(fmt[4:])
             apply = ' applyNumberFormat="1"' if nid else ""
             out.append(f'<{t("xf")} numFmtId="{nid}" fontId="0" fillId="0" borderId="0" xfId="0"{apply}/>')
         out.append(f"</{t('cellXfs')}></{t('styleSheet')}>")
@@ -311,13 +320,13 @@ def _sheet_xml(p, sheet, sst, styles, rng):
         rng.shuffle(row_list)
     for r in row_list:
         items = sorted(by_row.get(r, []), key=lambda x: x[0])
-        if not p.cell_r and items:
+        if p.cell_r is False and items:
             # Without r, position is the order: fill the gaps with empty cells.
             filled, have = [], dict(items)
             for c in range(0, items[-1][0] + 1):
                 filled.append((c, have.get(c, Cell("blank"))))
             items = filled
-        if p.shuffle_cells and p.cell_r:
+        if p.shuffle_cells and p.cell_r is True:
             rng.shuffle(items)
         rattr = f' r="{r + 1}"' if p.row_r else ""
         if p.repeat_rows and p.row_r and items:
@@ -326,7 +335,15 @@ def _sheet_xml(p, sheet, sst, styles, rng):
             continue
         if p.spans and items:
             rattr += f' spans="{items[0][0] + 1}:{items[-1][0] + 1}"'
-        body = "".join(_cell_xml(p, r, c, cell, sst, styles, p.cell_r) for c, cell in items)
+        if p.cell_r == "some":
+            # Only some cells carry r: a cell without one is the next column (calamine #261).
+            body, prev = [], -1
+            for c, cell in items:
+                body.append(_cell_xml(p, r, c, cell, sst, styles, not (c == prev + 1 and c % 2)))
+                prev = c
+            body = "".join(body)
+        else:
+            body = "".join(_cell_xml(p, r, c, cell, sst, styles, p.cell_r) for c, cell in items)
         out.append(f"<{t('row')}{rattr}>{body}</{t('row')}>" if body else f"<{t('row')}{rattr}/>")
     out.append(f"</{t('sheetData')}>")
     out.append(f'<{t("pageMargins")} left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/>')
@@ -378,7 +395,7 @@ def write(path, sheets, p):
         sheet_entries.append((s, rid))
     t = lambda x: _t(p, x)
     wb = [f"<{t('workbook')} {_ns(p)}>"]
-    d1904 = ' date1904="1"' if p.date1904 else ""
+    d1904 = f' date1904="{p.date1904}"' if isinstance(p.date1904, str) else (' date1904="1"' if p.date1904 else "")
     wb.append(f'<{t("workbookPr")}{d1904}/>')
     wb.append(f'<{t("bookViews")}><{t("workbookView")} xWindow="0" yWindow="0" windowWidth="16384" windowHeight="8192"/></{t("bookViews")}>')
     wb.append(f"<{t('sheets')}>")
@@ -405,7 +422,7 @@ def write(path, sheets, p):
         overrides.append(("/" + name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
     if styles is not None:
         parts[_case(p, "xl/styles.xml")] = _bytes(p, styles.xml())
-    wb_name = _case(p, "xl/workbook.xml")
+    wb_name = _case(p, p.wb_path)
     parts[wb_name] = _bytes(p, "".join(wb))
     overrides.append(("/" + wb_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
 
@@ -420,7 +437,8 @@ def write(path, sheets, p):
     for rid, typ, tg in wb_rels:
         rels.append(f'<Relationship Id="{rid}" Type="{typ}" Target="{target(tg)}"/>')
     rels.append("</Relationships>")
-    parts[_case(p, "xl/_rels/workbook.xml.rels")] = _bytes(p, "".join(rels))
+    folder, base = wb_name.rsplit("/", 1)
+    parts[f"{folder}/_rels/{base}.rels"] = _bytes(p, "".join(rels))
     root = [f'<Relationships xmlns="{PKG_REL}">',
             f'<Relationship Id="rId1" Type="{rel_type(T_OFFICE_DOC)}" Target="{"/" if p.abs_targets else ""}{wb_name}"/>']
     if p.docprops:
@@ -431,7 +449,7 @@ def write(path, sheets, p):
     parts["_rels/.rels"] = _bytes(p, "".join(root))
     ct = [f'<Types xmlns="{CT}"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/>'
           '<Default Extension="xml" ContentType="application/xml"/>']
-    for pn, typ in overrides:
+    for pn, typ in ([] if p.ct_minimal else overrides):
         ct.append(f'<Override PartName="{esc_attr(pn, p.amp)}" ContentType="{typ}"/>')
     ct.append("</Types>")
     parts["[Content_Types].xml"] = _bytes(p, "".join(ct))
@@ -439,13 +457,28 @@ def write(path, sheets, p):
     if p.entry_order == "reversed":
         order.reverse()
     sink = _Unseekable() if p.streamed else io.BytesIO()
+    if p.ct_minimal:
+        # Without Overrides the main part's type comes from a Default for its extension.
+        parts["[Content_Types].xml"] = parts["[Content_Types].xml"].replace(
+            b'<Default Extension="xml" ContentType="application/xml"/>',
+            b'<Default Extension="xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>')
+    if p.zip_dirs:
+        dirs = sorted({n.rsplit("/", 1)[0] + "/" for n in order if "/" in n})
+        order = dirs + order
+        for d in dirs:
+            parts[d] = b""
     with zipfile.ZipFile(sink, "w", compression=p.compress) as z:
+        z.comment = p.zip_comment
         for name in order:
             info = zipfile.ZipInfo(name, date_time=(2024, 1, 1, 0, 0, 0))
             info.compress_type = p.compress
             info.external_attr = 0o644 << 16
-            if p.streamed:
-                with z.open(info, "w") as f:
+            if name.endswith("/"):
+                info.external_attr = 0o40755 << 16 | 0x10
+                z.writestr(info, b"")
+                continue
+            if p.streamed or p.zip64:
+                with z.open(info, "w", force_zip64=p.zip64) as f:
                     f.write(parts[name])
             else:
                 z.writestr(info, parts[name])
