@@ -249,6 +249,18 @@ def edge_files(out, seed):
                                               ['0" d"', '"y"0', '\\h0', '[Red]0.00', '[Red]yyyy-mm-dd', '#,##0.00 "m"',
                                                '"Date: "yyyy-mm-dd', 'General" s"', '[$€-1809]#,##0.00', '0.00;[Red]-0.00;"zero"',
                                                '[$-42A]dd/mm/yyyy', 'mm:ss.000', '[ss]', '[mm]:ss', 'h "h" mm "m"']]))])
+    # A zoo of format codes from real workbooks: locale and calendar prefixes, conditions,
+    # escapes, fills, accounting sections, CJK.
+    zoo = ["[$-409]General", '#,##0.00\\ "₫"', "[<=9999999]###-####;(###) ###-####", "[$-1010000]d/m/yyyy;@",
+           "[Green]General;[Red]-General", '_(* #,##0_);_(* \\(#,##0\\);_(* "-"_);_(@_)', "d", "dd", "ss.0",
+           "ge.m.d", "[DBNum1][$-804]yyyy\"年\"m\"月\"d\"日\"", "[ENG][$-409]mmmm\\ d\\,\\ yyyy;@", "h:mm;@",
+           "[h]:mm:ss;@", "\\D\\a\\y 0", "*-0", "**#,##0", "0.00_ ;[Red]\\-0.00\\ ", "yyyy/mm/dd\\ hh:mm",
+           '"Ngày "dd" tháng "mm" năm "yyyy', "[$-F400]h:mm:ss\\ AM/PM", "[$-x-sysdate]dddd\\,\\ mmmm\\ dd\\,\\ yyyy",
+           "[$-x-systime]h:mm:ss\\ AM/PM", "m/d", "mmmmm", "[mm]", "[hh]", "AM/PM h", "0%;[Red]-0%", '"Q"0', "#\\ ?/?",
+           "# ??/16", "[>=1000]#,##0,\"K\";0", "[$$-409]#,##0.00", "[$¥-411]#,##0", "yy", "[Red][<0]0;0",
+           "mm:ss;@", "[$-421]dd\\ mmmm\\ yyyy;@", "s", "hh", "0.00E+00", "##0.0E+0", '"d"0', "[s].00"]
+    mk("format-zoo", [Sheet("Zoo", {(i, j): Cell("n", v, fmt=f) for i, f in enumerate(zoo)
+                                    for j, v in enumerate(["45306.5", "0.75", "1.5", "12345.678", "0"])})])
     # Numbers: big integers, near the double range and beyond it.
     mk("big-numbers", [Sheet("Big", col([Cell("n", t) for t in
                                         ["9007199254740992", "9007199254740993", "18014398509481984", "1E+16",

@@ -18,7 +18,8 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:number="urn:oasis:names:tc:opendocument:xmlns:datastyle:1.0" '
       'xmlns:style="urn:oasis:names:tc:opendocument:xmlns:style:1.0" '
       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
-      'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2"')
+      'xmlns:of="urn:oasis:names:tc:opendocument:xmlns:of:1.2" '
+      'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dc="http://purl.org/dc/elements/1.1/"')
 
 STYLES = """<office:automatic-styles>
 <number:date-style style:name="Nd"><number:year number:style="long"/><number:text>-</number:text><number:month number:style="long"/><number:text>-</number:text><number:day number:style="long"/></number:date-style>
@@ -77,6 +78,17 @@ def ods_cell(rng):
         v = rng.choice(["9007199254740992", "1E+16", "12345678901234567", "1.5E+300", "0.1"])
         return f'<table:table-cell office:value-type="float" office:value="{v}"><text:p>{v}</text:p></table:table-cell>'
     if k == "string":
+        r = rng.random()
+        if r < 0.1:
+            # Rich text: a span, a line break, a hyperlink (the value is their text).
+            a, b = V.text(rng), V.text(rng)
+            return (f'<table:table-cell office:value-type="string"><text:p><text:span text:style-name="T1">{esc(a)}'
+                    f'</text:span><text:line-break/><text:a xlink:href="https://example.org/">{esc(b)}</text:a>'
+                    f'</text:p></table:table-cell>')
+        if r < 0.15:
+            # A comment (annotation) on the cell: not part of its value.
+            return (f'<table:table-cell office:value-type="string"><office:annotation><dc:creator>x</dc:creator>'
+                    f'<text:p>note</text:p></office:annotation>{para(V.text(rng))}</table:table-cell>')
         return f'<table:table-cell office:value-type="string">{para(V.text(rng))}</table:table-cell>'
     if k in ("date", "datetime"):
         # Not before 1900-03-01: LibreOffice writes those serials one day off Excel's
