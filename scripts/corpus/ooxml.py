@@ -385,6 +385,9 @@ def write(path, sheets, p):
         if s.kind == "chartsheet":
             name = _case(p, f"xl/chartsheets/sheet{n_ws}.xml")
             parts[name] = _bytes(p, _chartsheet_xml(p))
+            # An empty relationships part (a real one points at the drawing; openpyxl needs the part).
+            folder, base = name.rsplit("/", 1)
+            parts[f"{folder}/_rels/{base}.rels"] = _bytes(p, f'<Relationships xmlns="{PKG_REL}"/>')
             overrides.append(("/" + name, "application/vnd.openxmlformats-officedocument.spreadsheetml.chartsheet+xml"))
             wb_rels.append((rid, rel_type(T_CHARTSHEET), name[3:]))
         else:
