@@ -232,10 +232,14 @@ def load_judged(path):
     return out
 
 
+USED = set()  # indices of the judged lines that excused something (in this process)
+
+
 def judged(rules, fname, sheet, cell, ours):
-    for f, s, c, o, _, _ in rules:
+    for k, (f, s, c, o, _, _) in enumerate(rules):
         if fnmatch.fnmatchcase(fname, f) and fnmatch.fnmatchcase(sheet, s) and fnmatch.fnmatchcase(cell, c) \
                 and fnmatch.fnmatchcase(ours, o):
+            USED.add(k)
             return True
     return False
 
@@ -314,6 +318,7 @@ def check_file(path, tonghop, rules):
                            f"{ref_kind(ov) if ov is not MISSING else '-'}")
         status = "differs" if diffs else ("judged" if excused else "equal")
         results.append((name, status, diffs, classes))
+    results.append(("(judged used)", "info", [], sorted(USED)))
     return results
 
 
@@ -349,8 +354,12 @@ def main():
         all_results = list(pool.map(check_file, files, [a.tonghop] * len(files), [rules] * len(files)))
     counts = {"equal": 0, "judged": 0, "differs": 0, "refused": 0, "unreadable-by-references": 0}
     classes = {}
+    used = set()
     for path, results in zip(files, all_results):
         for sheet, status, diffs, cls in results:
+            if sheet == "(judged used)":
+                used |= set(cls)
+                continue
             if sheet == "(sheet list)":
                 counts["differs"] += 0
             else:
@@ -363,6 +372,9 @@ def main():
             if status == "unreadable-by-references" and not a.quiet and not a.classes:
                 print(diffs[0])
     list_diffs = sum(1 for rs in all_results for s, st, _, _ in rs if s == "(sheet list)")
+    for k, rule in enumerate(rules):
+        if k not in used:
+            print(f"note: judged.tsv line for {rule[0]} {rule[1]}!{rule[2]} = {rule[3]} excused nothing here")
     if a.classes:
         for k, (n, example) in sorted(classes.items(), key=lambda x: -x[1][0]):
             print(f"{n:5d}  {k}\n       e.g. {example}")
