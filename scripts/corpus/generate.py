@@ -23,6 +23,12 @@ def main():
     ap.add_argument("--seed", type=int, default=14)
     ap.add_argument("--no-libreoffice", action="store_true", help="skip the soffice-converted files")
     a = ap.parse_args()
+    try:
+        import openpyxl  # noqa: F401
+        import xlsxwriter  # noqa: F401
+    except ImportError as e:
+        print(f"error: {e} (pip install openpyxl==3.1.5 xlsxwriter==3.3.1)", file=sys.stderr)
+        return 2
     os.makedirs(a.out, exist_ok=True)
     for f in os.listdir(a.out):
         if f.endswith(".xlsx"):
@@ -40,4 +46,4 @@ def main():
 
 
 if __name__ == "__main__":
-    main()
+    sys.exit(main())

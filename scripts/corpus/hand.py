@@ -328,6 +328,13 @@ def edge_files(out, seed):
        custom_numfmts=[(14, "yyyy-mm-dd"), (2, "dd/mm/yyyy"), (165, "[$-x-sysdate]dddd, mmmm dd, yyyy")])
     # The last row of the grid.
     mk("last-row", [Sheet("Tall", {(0, 0): Cell("s", "top"), (1048575, 0): Cell("n", "1"), (1048575, 2): Cell("s", "end")})])
+    mk("other-part-names", [Sheet("Sheet1", grid(rng, 5, 3, kinds=["s", "date", "n"]))], sst_path="xl/strings/sst1.xml",
+       styles_path="xl/Styles2.xml")
+    # Decomposed (NFD) Vietnamese as macOS programs write it: printed as written, not normalised.
+    import unicodedata
+    nfd = [unicodedata.normalize("NFD", t) for t in ["Tổng hợp", "Hà Nội", "Quận Đống Đa", "báo cáo"]]
+    mk("nfd-text", [Sheet(unicodedata.normalize("NFD", "Báo cáo"), col([Cell("s", t) for t in nfd])),
+                    Sheet("Báo cáo 2", col([Cell("is", t) for t in nfd]))])
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)

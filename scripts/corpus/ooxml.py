@@ -118,6 +118,8 @@ class Profile:
         self.zip64 = False            # zip64 extra fields on every entry
         self.zip_comment = b""
         self.custom_numfmts = []      # extra (id, code) numFmt entries, e.g. redefining id 14
+        self.sst_path = "xl/sharedStrings.xml"
+        self.styles_path = "xl/styles.xml"
         self.pretty = False           # indented XML with comments (saved by an XML editor)
         self.seed = 0
         for k, v in kw.items():
@@ -413,18 +415,18 @@ def write(path, sheets, p):
         wb.append(f"</{t('definedNames')}>")
     wb.append(f'<{t("calcPr")} calcId="191029"/></{t("workbook")}>')
     if styles is not None:
-        sname = _case(p, "xl/styles.xml")
+        sname = _case(p, p.styles_path)
         wb_rels.append((p.rid.format(n=n_ws + 1), rel_type(T_STYLES), sname[3:]))
         overrides.append(("/" + sname, "application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"))
     if sst is not None and sst.items:
-        name = _case(p, "xl/sharedStrings.xml")
+        name = _case(p, p.sst_path)
         cnt = f' count="{sst.count}" uniqueCount="{len(sst.items)}"' if p.sst_counts else ""
         body = "".join(f"<{t('si')}>{x}</{t('si')}>" for x in sst.items)
         parts[name] = _bytes(p, f"<{t('sst')} {_ns(p)}{cnt}>{body}</{t('sst')}>")
         wb_rels.append((p.rid.format(n=n_ws + 2), rel_type(T_SST), name[3:]))
         overrides.append(("/" + name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"))
     if styles is not None:
-        parts[_case(p, "xl/styles.xml")] = _bytes(p, styles.xml())
+        parts[_case(p, p.styles_path)] = _bytes(p, styles.xml())
     wb_name = _case(p, p.wb_path)
     parts[wb_name] = _bytes(p, "".join(wb))
     overrides.append(("/" + wb_name, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"))
