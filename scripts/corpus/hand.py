@@ -213,6 +213,7 @@ def edge_files(out, seed):
     mk("repeated-rows-prefixed", [Sheet("Sheet1", header_table(rng, 8, 4))], repeat_rows=True, prefix="x")
     mk("repeated-rows-shuffled", [Sheet("Sheet1", grid(rng, 6, 4))], repeat_rows=True, shuffle_rows=True)
     mk("no-row-r", [Sheet("Sheet1", grid(rng, 6, 4))], row_r=False)
+    mk("some-row-r", [Sheet("Sheet1", grid(rng, 9, 3))], row_r="some")
     mk("no-cell-r", [Sheet("Sheet1", grid(rng, 6, 4))], cell_r=False)
     # A later duplicate cell in a repeated row wins (as Excel keeps the last one).
     dup = Sheet("Dup", {(0, 0): Cell("n", "1"), (0, 1): Cell("n", "2"), (1, 0): Cell("s", "x")})
@@ -270,7 +271,8 @@ def edge_files(out, seed):
                                          "10000000000000002", "12345678901234567890", "1.7976931348623157E+308",
                                          "-1.7976931348623157E+308", "1E+300", "123456789012345.6", "2E+53",
                                          "-9007199254740992", "1E+21", "4.9406564584124654E-324", "1E-300"]]))])
-    mk("overflow-number", [Sheet("Over", col([Cell("n", "1"), Cell("n", "1.797693134862316e+308"), Cell("n", "2")])),
+    mk("overflow-number", [Sheet("Over", col([Cell("n", "1"), Cell("n", "1.797693134862316e+308"), Cell("n", "2"), Cell("n", "-1E+400"),
+                                             Cell("n", "1E-400"), Cell("n", "2.4703282292062328E-324")])),
                            Sheet("Fine", col([Cell("n", "3")]))])
     # Shared formulas with cached values, errors, formulas without cached values.
     shared = {}

@@ -314,8 +314,9 @@ def _sheet_xml(p, sheet, sst, styles, rng):
     by_row = {}
     for (r, c), cell in cells.items():
         by_row.setdefault(r, []).append((c, cell))
-    row_list = list(range(rows[0] if p.row_r else 0, rows[-1] + 1)) if not p.row_r else rows
-    if not p.row_r:
+    row_list = rows
+    if p.row_r is not True:
+        # Without r (on some or all rows) position is the row number: no gaps.
         row_list = list(range(0, rows[-1] + 1))
     if p.shuffle_rows:
         row_list = row_list[:]
@@ -330,8 +331,8 @@ def _sheet_xml(p, sheet, sst, styles, rng):
             items = filled
         if p.shuffle_cells and p.cell_r is True:
             rng.shuffle(items)
-        rattr = f' r="{r + 1}"' if p.row_r else ""
-        if p.repeat_rows and p.row_r and items:
+        rattr = f' r="{r + 1}"' if p.row_r is True or (p.row_r == "some" and r % 3 == 0) else ""
+        if p.repeat_rows and p.row_r is True and items:
             for c, cell in items:
                 out.append(f"<{t('row')}{rattr}>{_cell_xml(p, r, c, cell, sst, styles, p.cell_r)}</{t('row')}>")
             continue
