@@ -213,23 +213,33 @@ def soffice():
     return None
 
 
+def _target(p, out):
+    return os.path.join(out, os.path.splitext(os.path.basename(p))[0] + ".xlsx")
+
+
 def convert(paths, out):
-    """Converts every source in one soffice run (it is slow to start), private profile."""
+    """Converts every source in one soffice run (it is slow to start), private profile;
+    a second run for any file the first did not convert (soffice is occasionally flaky)."""
     exe = soffice()
     if exe is None:
         raise SystemExit("error: soffice not found (install libreoffice-calc-nogui) or pass --no-libreoffice")
     profile = tempfile.mkdtemp(prefix="corpus-lo-profile-")
     try:
-        cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
-               "xlsx:Calc MS Excel 2007 XML", "--outdir", out] + paths
-        r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300, text=True)
-        if r.returncode != 0:
-            raise SystemExit(f"error: soffice failed ({r.returncode}): {r.stdout[-500:]}")
+        todo = paths
+        for attempt in range(2):
+            cmd = [exe, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--convert-to",
+                   "xlsx:Calc MS Excel 2007 XML", "--outdir", out] + todo
+            r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, timeout=300, text=True)
+            todo = [p for p in paths if not os.path.exists(_target(p, out))]
+            if not todo:
+                break
+            if attempt == 1 or r.returncode != 0 and len(todo) == len(paths):
+                raise SystemExit(f"error: soffice failed ({r.returncode}): {r.stdout[-500:]}")
     finally:
         shutil.rmtree(profile, ignore_errors=True)
     made = []
     for p in paths:
-        x = os.path.join(out, os.path.splitext(os.path.basename(p))[0] + ".xlsx")
+        x = _target(p, out)
         if not os.path.exists(x):
             raise SystemExit(f"error: soffice did not convert {os.path.basename(p)}")
         normalise_zip(x)
