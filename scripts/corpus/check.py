@@ -345,6 +345,12 @@ def main():
     except ImportError as e:
         print(f"error: {e} (pip install python-calamine==0.9.1 openpyxl==3.1.5)", file=sys.stderr)
         return 2
+    from importlib.metadata import version
+    pinned = {"python-calamine": "0.9.1", "openpyxl": "3.1.5"}
+    for pkg, want in pinned.items():
+        if version(pkg) != want:
+            print(f"warning: {pkg} {version(pkg)} is not the pinned {want}: differences may not be the reader's",
+                  file=sys.stderr)
     rules = load_judged(a.judged)
     files = sorted(os.path.join(a.corpus, f) for f in os.listdir(a.corpus) if f.endswith((".xlsx", ".xlsm")))
     if not files:
