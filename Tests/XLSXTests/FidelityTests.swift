@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+@testable import XLSX
+
+/// The reader defects of issue 14, each pinned by a file another program made (openpyxl,
+/// XlsxWriter) and then, where no writer produces the habit, edited by
+/// make_fidelity_fixtures.py. Sheets that check values carry their expectations: column A
+/// the cell, column B the text of the `inspect` CSV contract, column C why.
+@Suite struct FidelityTests {
+    /// Each row's A cell as the CSV contract prints it, against its B text; the first
+    /// difference as `Sheet!A7 (why): expected ..., found ...`.
+    static func expectationsDiffer(_ file: String, limits: ReaderLimits = .default) throws -> [String] {
+        let wb = try Workbook(path: Fixture.path(file), limits: limits)
+        let grid = try wb.grid(of: wb.sheets[0])
+        var problems: [String] = []
+        for row in grid.rows {
+            guard case .string(let want) = row.cell(at: 1)?.value else { continue }
+            let got = CSVExport.text(row.cell(at: 0)?.value ?? .empty)
+            if got != want {
+                let why = row.cell(at: 2).map { CSVExport.text($0.value) } ?? ""
+                problems.append("\(file) \(wb.sheets[0].name)!A\(row.index + 1) (\(why)): expected \(want), found \(got)")
+            }
+        }
+        if grid.rows.count < 5 { problems.append("\(file): only \(grid.rows.count) rows read") }
+        return problems
+    }
+
+    /// The sheet as `tonghop inspect --format csv` prints it.
+    static func csv(_ wb: Workbook, _ sheet: SheetInfo) throws -> String {
+        let path = NSTemporaryDirectory() + "fidelity-\(getpid())-\(UInt64.random(in: 0...UInt64.max)).csv"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        try CSVExport.write(wb, sheet: sheet, toPath: path)
+        return try String(contentsOfFile: path, encoding: .utf8)
+    }
+
+    // MARK: defect 1
+
+    @Test func ampersandInAttributeValuesIsDecoded() throws {
+        let wb = try Fixture.open("attribute_ampersand.xlsx")
+        #expect(wb.sheets.map(\.name) == ["A&B", "Q&A <1>"])
+        let ab = try #require(wb.sheet(named: "A&B"))
+        // The relationship target `worksheets/sheet&amp;2.xml` names the part `sheet&2.xml`.
+        let second = try #require(wb.sheet(named: "Q&A <1>"))
+        #expect(second.part == "xl/worksheets/sheet&2.xml")
+        #expect(try firstDifference(wb, sheet: "Q&A <1>", ["A1": .string("second")]) == nil)
+        #expect(wb.definedNames.first { $0.name == "Cell_AB" }?.refersTo == "'A&B'!$A$1")
+        let grid = try wb.grid(of: ab)
+        let styled = try #require(grid[CellRef("A2")!])
+        #expect(wb.numberFormat(style: styled.style) == "0.0\" R&D\"")
+    }
+
+    @Test func attributeDecoderReplacesEveryReference() {
+        func decode(_ s: String) -> String {
+            let input = Array(s.utf8)
+            var out = [UInt8](repeating: 0, count: input.count)
+            let n = input.withUnsafeBufferPointer { i in out.withUnsafeMutableBufferPointer { AttributeDecoder.unescape(i, into: $0.baseAddress!) } }
+            return String(decoding: out[0..<n], as: UTF8.self)
+        }
+        // What libxml2 hands for `A&amp;B`, `&amp;lt;` (the text "&lt;"), and other references.
+        #expect(decode("A&#38;B") == "A&B")
+        #expect(decode("&#38;lt;") == "&lt;")
+        #expect(decode("&amp;&lt;&gt;&quot;&apos;&#x26;&#1110;&#x1F600;") == "&<>\"'&і😀")
+        #expect(decode("&unknown; & &#xZZ;") == "&unknown; & &#xZZ;")
+    }
+}
