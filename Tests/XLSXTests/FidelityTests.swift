@@ -63,4 +63,27 @@ import Testing
         #expect(decode("&amp;&lt;&gt;&quot;&apos;&#x26;&#1110;&#x1F600;") == "&<>\"'&і😀")
         #expect(decode("&unknown; & &#xZZ;") == "&unknown; & &#xZZ;")
     }
+
+    // MARK: defect 2
+
+    @Test func datesTheFormatGivesTheKindTheValueTheText() throws {
+        let problems = try Self.expectationsDiffer("dates_value_decides.xlsx")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+    }
+
+    @Test func datesTheFormatGivesTheKindTheValueTheText1904() throws {
+        let problems = try Self.expectationsDiffer("dates_value_decides_1904.xlsx")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        // One normalised value: the 1904 cell holds the 1900 serial its twin would.
+        let wb = try Fixture.open("dates_value_decides_1904.xlsx")
+        let a4 = try wb.grid(of: wb.sheets[0]).value(at: CellRef("A4")!)
+        #expect(a4 == .date(ExcelDate(serial: 45306.4375, kind: .dateTime)))
+    }
+
+    @Test func isoDateCellsPrintFromTheirText() throws {
+        for file in ["iso_dates_text.xlsx", "iso_dates_text_1904.xlsx"] {
+            let problems = try Self.expectationsDiffer(file)
+            #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        }
+    }
 }

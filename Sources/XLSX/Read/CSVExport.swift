@@ -11,6 +11,15 @@
 /// date-times `YYYY-MM-DDTHH:MM:SS`, times `HH:MM:SS`, durations `[h]:MM:SS`; errors
 /// as written (`#N/A`); empty cells empty.
 ///
+/// Dates and times: the number format decides the kind (number, date, duration), the
+/// value decides the text, so nothing the value holds is dropped: a date-only format on
+/// `45306.4375` prints `2024-01-15T10:30:00`; a time-only format on a serial >= 1 keeps
+/// the date; a serial in [0, 1) under a date format (1900 system) is a time of day
+/// (`12:00:00` for 0.5, never `1900-01-00`); a date-time whose time is midnight prints
+/// the date alone (`2024-01-15`); seconds round half up; `t="d"` cells print the
+/// calendar fields of their text by the same rule. Serial 60 is 1900-02-29 (1900
+/// system); 1904-system serial 0 is 1904-01-01. See docs/READER.md.
+///
 /// Streaming: the sheet is read twice (once for its extent, once to write), holding one row.
 public enum CSVExport {
     /// Writes `sheet` to an open file descriptor (not closed). With `formulas`, a formula
@@ -133,12 +142,19 @@ public enum CSVExport {
         return "\(d)"
     }
 
-    /// `YYYY-MM-DD`, `YYYY-MM-DDTHH:MM:SS`, `HH:MM:SS`, or `[h]:MM:SS` for a duration; the
-    /// serial as a number when it is outside the calendar.
+    /// The text of a date-typed value by its kind (decided where the cell was read, see
+    /// `ExcelDate(cellSerial:format:system:)`: the number format decides the kind, the
+    /// value the text): `YYYY-MM-DD` for a date (also a date-time format whose time is
+    /// midnight, and a date-only format keeps a time it holds as a date-time),
+    /// `YYYY-MM-DDTHH:MM:SS`, `HH:MM:SS` for a time of day (a serial in [0, 1): a
+    /// time-only format on a serial >= 1 keeps the date), `[h]:MM:SS` for a duration
+    /// (hours unbounded, `-` before a negative one). Seconds are rounded half up to whole
+    /// seconds, as Excel shows them. The serial as a number when it is outside the
+    /// calendar (0001-01-01 ... 9999-12-31). See docs/READER.md, "Dates and times".
     public static func formatDate(_ d: ExcelDate) -> String {
         if d.kind == .duration, d.serial.isFinite, abs(d.serial) < 1e9 {
-            let total = Int((abs(d.serial) * 86_400).rounded())
-            let sign = d.serial < 0 ? "-" : ""
+            let total = ExcelDate.wholeSeconds(abs(d.serial))
+            let sign = d.serial < 0 && total > 0 ? "-" : ""
             return "\(sign)\(pad(total / 3600, 2)):\(pad((total / 60) % 60, 2)):\(pad(total % 60, 2))"
         }
         guard let c = d.components else { return formatNumber(d.serial) }

@@ -10,7 +10,7 @@ struct SheetContext {
     let part: String
     let sharedStrings: [String]
     let styles: Styles
-    let is1904: Bool
+    let dateSystem: ExcelDate.System
     let keepFormulas: Bool
     let maxText: Int
 }
@@ -310,8 +310,10 @@ struct SheetParser {
                 guard let d = SheetParser.parseNumber(text.bytes) else {
                     return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
-                if style < dateKinds.count, let kind = dateKinds[style] {
-                    value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
+                if style < dateKinds.count, let kind = dateKinds[style],
+                    let date = ExcelDate(cellSerial: d, format: kind, system: ctx.dateSystem)
+                {
+                    value = .date(date)
                 } else {
                     value = .number(d)
                 }
@@ -334,7 +336,7 @@ struct SheetParser {
                 value = .error(CellError(rawValue: String(decoding: text.bytes, as: UTF8.self)) ?? .unknown)
             case .date:
                 let s = String(decoding: text.bytes, as: UTF8.self)
-                guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
+                guard let d = ExcelDate(iso8601: s) else {
                     return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
                 }
                 value = .date(d)

@@ -9,7 +9,8 @@ public final class Workbook: @unchecked Sendable {
     public let sheets: [SheetInfo]
     /// Defined names in the order written.
     public let definedNames: [DefinedName]
-    /// True for the 1904 date system.
+    /// True for the 1904 date system. Informational: the cells' dates are already moved
+    /// to the 1900 system (`ExcelDate`).
     public let is1904: Bool
     /// Problems that did not stop the read (e.g. a missing `[Content_Types].xml`), one line each.
     public let warnings: [String]
@@ -225,7 +226,8 @@ public final class Workbook: @unchecked Sendable {
         }
         guard let entry = archive.entry(sheet.part) else { throw .missingPart(sheet.part) }
         let context = SheetContext(
-            sheetName: sheet.name, part: entry.name, sharedStrings: sharedStrings, styles: styles, is1904: is1904,
+            sheetName: sheet.name, part: entry.name, sharedStrings: sharedStrings, styles: styles,
+            dateSystem: is1904 ? .d1904 : .d1900,
             keepFormulas: options.formulas, maxText: limits.maxCellTextLength)
         let handler = SheetHandler(context: context)
         handler.onRow = onRow
