@@ -86,4 +86,14 @@ import Testing
             #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
         }
     }
+
+    // MARK: defect 3
+
+    @Test func largeIntegralAndOverflowingNumbers() throws {
+        let problems = try Self.expectationsDiffer("numbers_large.xlsx")
+        #expect(problems.isEmpty, "\(problems.joined(separator: "\n"))")
+        let wb = try Fixture.open("numbers_large.xlsx")
+        _ = try wb.grid(of: wb.sheets[0])
+        #expect(wb.sheetWarnings.contains { $0.contains("A8") && $0.contains("beyond the double range") })
+    }
 }

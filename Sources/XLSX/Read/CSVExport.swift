@@ -6,10 +6,11 @@
 
 /// Writes a worksheet as CSV in the `tonghop inspect` contract: RFC 4180, UTF-8, `\n`
 /// line ends; rows from 1 up to the last non-empty row, columns from A up to the last
-/// non-empty column; numbers in shortest round-trip form with integral values without
-/// a fraction (`3`, `0.30000000000000004`, `1e-07`); `TRUE`/`FALSE`; dates `YYYY-MM-DD`,
-/// date-times `YYYY-MM-DDTHH:MM:SS`, times `HH:MM:SS`, durations `[h]:MM:SS`; errors
-/// as written (`#N/A`); empty cells empty.
+/// non-empty column; numbers in shortest round-trip form with integral values below
+/// 10^16 without a fraction (`3`, `9007199254740992`, `0.30000000000000004`, `1e-07`,
+/// `1e+16`, `inf` for a `<v>` past the double range); `TRUE`/`FALSE`; dates
+/// `YYYY-MM-DD`, date-times `YYYY-MM-DDTHH:MM:SS`, times `HH:MM:SS`, durations
+/// `[h]:MM:SS`; errors as written (`#N/A`); empty cells empty.
 ///
 /// Dates and times: the number format decides the kind (number, date, duration), the
 /// value decides the text, so nothing the value holds is dropped: a date-only format on
@@ -134,11 +135,16 @@ public enum CSVExport {
         return out
     }
 
-    /// Shortest round-trip text of a double; integral values (below 2^53) without a fraction.
+    /// Shortest round-trip text of a double (the digits Python's `repr` gives, so the
+    /// same number as calamine and openpyxl read), with integral values below 10^16
+    /// written without a fraction or exponent (`3`, `9007199254740992`) and larger ones
+    /// in the shortest form (`1e+16`); `inf` / `-inf` for a `<v>` beyond the double range
+    /// (read as strtod does: it overflows to infinity), `nan` never occurs (not read).
     public static func formatNumber(_ d: Double) -> String {
-        if d == d.rounded(.towardZero), abs(d) < 9_007_199_254_740_992 {
+        if d == d.rounded(.towardZero), abs(d) < 1e16 {
             return String(Int64(d))
         }
+        if d.isInfinite { return d < 0 ? "-inf" : "inf" }
         return "\(d)"
     }
 

@@ -46,6 +46,8 @@ final class SheetHandler: SAXHandler {
     var mergedRanges: [CellRange] { p.pointee.mergedRanges }
     /// The first problem found; the parse stops there.
     var failure: XLSXError? { p.pointee.failure }
+    /// What was read but is not as Excel writes it (one line per kind of problem).
+    var warnings: [String] { p.pointee.warnings }
 
     override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         p.pointee.startElement(name, ns, attributes)
@@ -78,6 +80,9 @@ struct SheetParser {
     private(set) var mergedRanges: [CellRange] = []
     /// The first problem found; the parse stops there.
     private(set) var failure: XLSXError?
+    /// What was read but is not as Excel writes it (the first of each kind, with its place).
+    private(set) var warnings: [String] = []
+    private var warned: (rows: Bool, cells: Bool, repeated: Bool, overflow: Bool) = (false, false, false, false)
 
     private var inSheetData = false
     private var inRow = false
@@ -246,6 +251,10 @@ struct SheetParser {
         return keepGoing
     }
 
+    private mutating func warn(_ text: String) {
+        warnings.append("\(text) [\(ctx.part)]")
+    }
+
     // MARK: cells
 
     private mutating func startCell(_ attributes: XMLAttributes) -> Bool {
@@ -309,6 +318,10 @@ struct SheetParser {
             case .number:
                 guard let d = SheetParser.parseNumber(text.bytes) else {
                     return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
+                }
+                if d.isInfinite && !warned.overflow {
+                    warned.overflow = true
+                    warn("\(currentRef): number '\(OOXMLText.decode(text.bytes))' beyond the double range, read as \(d < 0 ? "-inf" : "inf")")
                 }
                 if style < dateKinds.count, let kind = dateKinds[style],
                     let date = ExcelDate(cellSerial: d, format: kind, system: ctx.dateSystem)
@@ -421,7 +434,10 @@ struct SheetParser {
             guard let end else { return nil }
             var e = end
             while e.pointee == 32 || e.pointee == 9 || e.pointee == 10 || e.pointee == 13 { e += 1 }
-            guard e.pointee == 0, end != buf.baseAddress!, d.isFinite else { return nil }
+            // Past the double range strtod gives infinity (ERANGE), as calamine and
+            // openpyxl (Rust's and Python's float parsing) read it; NaN cannot come from
+            // decimal syntax.
+            guard e.pointee == 0, end != buf.baseAddress!, !d.isNaN else { return nil }
             return d
         }
     }
@@ -473,7 +489,7 @@ struct SheetParser {
 
     private static func strtodString(_ s: String) -> Double? {
         let t = s.trimmingCharacters(in: " \t\r\n")
-        guard let d = Double(t), d.isFinite else { return nil }
+        guard let d = Double(t), !d.isNaN else { return nil }
         return d
     }
 

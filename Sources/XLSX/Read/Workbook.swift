@@ -14,6 +14,11 @@ public final class Workbook: @unchecked Sendable {
     public let is1904: Bool
     /// Problems that did not stop the read (e.g. a missing `[Content_Types].xml`), one line each.
     public let warnings: [String]
+    /// Problems met while reading sheets so far that did not stop the read (rows or cells
+    /// out of order, repeated rows, numbers past the double range), one line each with the
+    /// part, each line once however often the sheet is read.
+    public var sheetWarnings: [String] { sheetWarningLog.lines }
+    private let sheetWarningLog = WarningLog()
     /// The workbook part's path (usually `xl/workbook.xml`).
     public let workbookPart: String
 
@@ -233,6 +238,7 @@ public final class Workbook: @unchecked Sendable {
         handler.onRow = onRow
         let reader = try archive.stream(for: entry)
         let completed = try SAXParser.parse(reader, part: entry.name, handler: handler)
+        if !handler.warnings.isEmpty { sheetWarningLog.add(handler.warnings) }
         if let failure = handler.failure { throw failure }
         _ = completed
         return handler.mergedRanges
