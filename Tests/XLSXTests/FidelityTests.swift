@@ -96,4 +96,42 @@ import Testing
         _ = try wb.grid(of: wb.sheets[0])
         #expect(wb.sheetWarnings.contains { $0.contains("A8") && $0.contains("beyond the double range") })
     }
+
+    // MARK: defect 4
+
+    @Test func moduleSheetWithoutRelationshipIsListedWithoutData() throws {
+        let wb = try Fixture.open("module_sheet_without_rid.xlsx")
+        #expect(wb.sheets.map(\.name) == ["Data", "Module1", "After"])
+        #expect(wb.sheets[1].kind == .module && wb.sheets[1].state == .veryHidden)
+        #expect(try wb.grid(of: wb.sheets[1]).rows.isEmpty)
+        #expect(try firstDifference(wb, sheet: "After", ["A1": .number(42)]) == nil)
+        #expect(try firstDifference(wb, sheet: "Data", ["A1": .string("data")]) == nil)
+    }
+
+    @Test func repeatedRowsAreMergedAndRowsOutOfOrderSorted() throws {
+        let wb = try Fixture.open("rows_repeated_and_out_of_order.xlsx")
+        #expect(try Self.csv(wb, wb.sheets[0]) == "a,2,3\n11,,\n30,,\n,,\n4,5,6\n")
+        let diff = try firstDifference(
+            wb, sheet: "Rows",
+            ["A1": .string("a"), "B1": .number(2), "C1": .number(3), "A2": .number(11), "A3": .number(30),
+             "A5": .number(4), "B5": .number(5), "C5": .number(6)])
+        #expect(diff == nil, "\(diff ?? "")")
+        let warnings = wb.sheetWarnings.joined(separator: "\n")
+        #expect(warnings.contains("row 1 is written more than once"), "\(warnings)")
+        #expect(warnings.contains("rows out of order"), "\(warnings)")
+        #expect(warnings.contains("cells of row 5 out of order"), "\(warnings)")
+    }
+
+    @Test func longRepeatedStringsPassTheBombGuard() throws {
+        let wb = try Fixture.open("long_repeated_strings.xlsx")
+        var rows = 0
+        try wb.forEachRow(in: wb.sheets[0]) { row in
+            rows += 1
+            #expect(row.cells.count == 7)
+        }
+        #expect(rows == 1000)
+        // The old guard (ratio 1:100 checked from 100 KB) refused this real-looking file.
+        let old = ReaderLimits(minCompressionRatio: 0.01, ratioCheckThreshold: 100_000)
+        #expect(throws: XLSXError.self) { try Self.expectationsDiffer("long_repeated_strings.xlsx", limits: old) }
+    }
 }

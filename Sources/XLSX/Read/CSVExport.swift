@@ -26,11 +26,11 @@ public enum CSVExport {
     /// Writes `sheet` to an open file descriptor (not closed). With `formulas`, a formula
     /// cell shows `=` and its text (the workbook must be opened with `ReadOptions.formulas`).
     public static func write(_ workbook: Workbook, sheet: SheetInfo, to fd: Int32, formulas: Bool = false) throws(XLSXError) {
-        let (lastRow, lastColumn) = try extent(workbook, sheet, formulas: formulas)
+        let (lastRow, lastColumn, ordered) = try extent(workbook, sheet, formulas: formulas)
         guard lastRow >= 0 else { return }
         let out = FDOutput(fd: fd)
         try ExportRows.walk(
-            workbook, sheet, lastRow: lastRow,
+            workbook, sheet, lastRow: lastRow, ordered: ordered,
             emptyRow: { _ throws(XLSXError) in
                 for _ in 0..<lastColumn { try out.append(UInt8(ascii: ",")) }
                 try out.append(UInt8(ascii: "\n"))
@@ -83,10 +83,14 @@ public enum CSVExport {
     public static let maxCells: Int64 = 100_000_000
 
     /// The last row and column (zero-based) holding a non-empty value; (-1, -1) for an empty
-    /// sheet. Throws when the extent holds more than `maxCells` cells.
-    static func extent(_ workbook: Workbook, _ sheet: SheetInfo, formulas: Bool) throws(XLSXError) -> (Int, Int) {
+    /// sheet; and whether the rows came in ascending order. Throws when the extent holds
+    /// more than `maxCells` cells.
+    static func extent(_ workbook: Workbook, _ sheet: SheetInfo, formulas: Bool) throws(XLSXError) -> (Int, Int, Bool) {
         var lastRow = -1, lastColumn = -1
+        var previous = -1, ordered = true
         try workbook.stream(sheet, collectMerges: false) { row in
+            if row.index <= previous { ordered = false }
+            previous = row.index
             for c in row.cells.reversed() where !c.value.isEmpty || (formulas && c.hasFormula) {
                 lastRow = max(lastRow, row.index)
                 lastColumn = max(lastColumn, c.column)
@@ -101,7 +105,7 @@ public enum CSVExport {
                 limit: "maxCells", detail: "sheet '\(sheet.name)' spans A1:\(corner), \(cells) cells; "
                     + "output is limited to \(maxCells) (use --stats or --sheets)", part: sheet.part)
         }
-        return (lastRow, lastColumn)
+        return (lastRow, lastColumn, ordered)
     }
 
     /// One CSV field for a value, quoted when needed.

@@ -15,9 +15,16 @@ struct SheetContext {
     let maxText: Int
 }
 
-/// Streams the cells of one worksheet part: rows are handed to `onRow` as each
-/// `</row>` is read, so memory holds one row. Sizes come from the cells actually
-/// present, never from `<dimension>` or a cell reference.
+/// Streams the cells of one worksheet part: a row is handed to `onRow` once the next
+/// `<row>` (or `</sheetData>`) shows it is complete, so memory holds one row. Sizes come
+/// from the cells actually present, never from `<dimension>` or a cell reference.
+///
+/// Producers that break the order Excel writes are read, with a warning (`warnings`):
+/// consecutive `<row>` elements with the same number (Open XML SDK writers emit one per
+/// cell) are merged into one row, a later duplicate cell winning; cells out of order
+/// within a row are sorted. Rows out of order are handed on as they come (still one row
+/// in memory): `Workbook.grid` sorts and merges them, and `ExportRows` then reads the
+/// sheet through the grid.
 ///
 /// The state lives in a struct reached through a pointer: its fields are then
 /// mutated without Swift's dynamic exclusivity checks on class properties (a
@@ -89,6 +96,10 @@ struct SheetParser {
     private var rowIndex = -1
     private var rowPending = false
     private var lastRow = -1
+    /// `cells` holds the complete row `heldRow`, not handed on yet: the next `<row>` may
+    /// repeat its number.
+    private var held = false
+    private var heldRow = -1
     private var cells: [Cell] = []
     private var lastColumn = -1
     private var unsorted = false
@@ -193,7 +204,10 @@ struct SheetParser {
             if inRow && name.is("row") { return endRow() }
             if inInline && name.is("rPh") { phoneticDepth -= 1 }
         case UInt8(ascii: "s"):
-            if name.is("sheetData") { inSheetData = false }
+            if name.is("sheetData") {
+                inSheetData = false
+                if held { return flush() }
+            }
         default: break
         }
         return true
@@ -215,14 +229,32 @@ struct SheetParser {
 
     private mutating func startRow(_ attributes: XMLAttributes) -> Bool {
         inRow = true
-        cells.removeAll(keepingCapacity: true)
-        lastColumn = -1
-        unsorted = false
+        var number = -1
         if let r = attributes.value("r") {
             guard let n = SheetParser.parseInt(r), n >= 1, n <= CellRef.maxRows else {
                 return fail(.invalidCell("invalid row number '\(r.string)'", sheet: ctx.sheetName, cell: "row"))
             }
-            rowIndex = n - 1
+            number = n - 1
+        }
+        if held {
+            if number == heldRow {
+                // The same row again (Open XML SDK): keep adding to it.
+                if !warned.repeated {
+                    warned.repeated = true
+                    warn("row \(number + 1) is written more than once (merged; a later duplicate cell wins)")
+                }
+                rowIndex = number
+                rowPending = false
+                held = false
+                return true
+            }
+            if !flush() { return false }
+        }
+        cells.removeAll(keepingCapacity: true)
+        lastColumn = -1
+        unsorted = false
+        if number >= 0 {
+            rowIndex = number
             rowPending = false
         } else {
             rowPending = true
@@ -236,17 +268,39 @@ struct SheetParser {
         if rowIndex >= CellRef.maxRows {
             return fail(.invalidCell("row beyond 1048576", sheet: ctx.sheetName, cell: "row"))
         }
+        if rowIndex < lastRow && !warned.rows {
+            warned.rows = true
+            warn("row \(rowIndex + 1) comes after row \(lastRow + 1) (rows out of order, read sorted)")
+        }
         lastRow = rowIndex
         if cells.isEmpty { return true }
+        held = true
+        heldRow = rowIndex
+        return true
+    }
+
+    /// Hands on the held row (sorted and without duplicate cells when it came out of order).
+    private mutating func flush() -> Bool {
+        held = false
         if unsorted {
             cells.sort { $0.column < $1.column }
             var deduped: [Cell] = []
+            var duplicates = false
             for c in cells {
-                if let last = deduped.last, last.column == c.column { deduped[deduped.count - 1] = c } else { deduped.append(c) }
+                if let last = deduped.last, last.column == c.column {
+                    deduped[deduped.count - 1] = c
+                    duplicates = true
+                } else {
+                    deduped.append(c)
+                }
+            }
+            if !warned.cells && !(warned.repeated && duplicates) {
+                warned.cells = true
+                warn("cells of row \(heldRow + 1) out of order (read sorted)")
             }
             cells = deduped
         }
-        let keepGoing = onRow(Row(index: rowIndex, cells: cells))
+        let keepGoing = onRow(Row(index: heldRow, cells: cells))
         cells.removeAll(keepingCapacity: true)
         return keepGoing
     }

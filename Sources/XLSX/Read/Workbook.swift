@@ -99,6 +99,12 @@ public final class Workbook: @unchecked Sendable {
         // made `--stats` parse a gigabyte); Excel never writes that, so refuse it.
         var sheetByPart: [String: String] = [:]
         for (i, s) in wb.sheets.enumerated() {
+            // `r:id=""`: a legacy VBA module sheet; Excel opens the workbook, so list it
+            // without data and read the others.
+            if s.relationshipID.isEmpty {
+                sheets.append(SheetInfo(index: i, name: s.name, state: s.state, kind: .module, part: ""))
+                continue
+            }
             guard let rel = relationshipsByID[s.relationshipID] else {
                 throw .invalidWorkbook(
                     "sheet '\(s.name)' has no relationship '\(s.relationshipID)'", part: relsPart)
@@ -226,6 +232,7 @@ public final class Workbook: @unchecked Sendable {
     func stream(_ sheet: SheetInfo, collectMerges: Bool, _ onRow: @escaping (Row) -> Bool) throws(XLSXError)
         -> [CellRange]
     {
+        if sheet.kind == .module { return [] }  // listed, holds no cells
         guard sheet.kind == .worksheet || sheet.kind == .macrosheet else {
             throw .notAWorksheet("sheet '\(sheet.name)' is a \(sheet.kind.rawValue), not a worksheet")
         }
