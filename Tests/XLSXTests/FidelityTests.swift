@@ -134,4 +134,17 @@ import Testing
         let old = ReaderLimits(minCompressionRatio: 0.01, ratioCheckThreshold: 100_000)
         #expect(throws: XLSXError.self) { try Self.expectationsDiffer("long_repeated_strings.xlsx", limits: old) }
     }
+
+    // MARK: defect 5
+
+    @Test func textWithoutPreserveIsTrimmedAsExcelShowsIt() throws {
+        let wb = try Fixture.open("text_whitespace_without_preserve.xlsx")
+        let diff = try firstDifference(
+            wb, sheet: "Text",
+            ["A1": .string("lead and trail"), "B1": .string("inline"), "A3": .string("tab"),
+             "A4": .string("HuyệnMường Nhé"), "A5": .string("  kept  ")])
+        #expect(diff == nil, "\(diff ?? "")")
+        // White space only gives "" (an empty cell).
+        #expect(try wb.grid(of: wb.sheets[0]).value(at: CellRef("A2")!) == .string(""))
+    }
 }

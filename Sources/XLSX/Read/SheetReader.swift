@@ -121,6 +121,8 @@ struct SheetParser {
     private var hasValue = false
     private var collect = Collect.none
     private var inInline = false
+    private var inlinePreserves = false
+    private var inlineStart = 0
     private var phoneticDepth = 0
     fileprivate var text = TextBuffer()
 
@@ -159,7 +161,11 @@ struct SheetParser {
                 text.reset()
             }
         case UInt8(ascii: "t"):
-            if inInline && phoneticDepth == 0 && name.is("t") { collect = .inlineText }
+            if inInline && phoneticDepth == 0 && name.is("t") {
+                collect = .inlineText
+                inlinePreserves = attributes.count > 0 && XMLWhitespace.preserves(attributes)
+                inlineStart = text.count
+            }
         case UInt8(ascii: "r"):
             if name.is("row") {
                 if inSheetData { return startRow(attributes) }
@@ -197,7 +203,11 @@ struct SheetParser {
                 if formulaShared { resolveSharedFormula() }
             }
         case UInt8(ascii: "t"):
-            if collect == .inlineText { collect = .none }
+            if collect == .inlineText {
+                collect = .none
+                // Without xml:space="preserve", Excel shows the run trimmed (XMLWhitespace).
+                if !inlinePreserves && text.count > inlineStart { text.trimXMLWhitespace(from: inlineStart) }
+            }
         case UInt8(ascii: "i"):
             if name.is("is") { inInline = false }
         case UInt8(ascii: "r"):
