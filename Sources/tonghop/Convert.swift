@@ -190,9 +190,7 @@ enum CSVTyping {
         let month = m0 * 10 + m1
         let day = d0 * 10 + d1
         guard year >= 1900, (1...12).contains(month), day >= 1 else { return nil }
-        let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-        guard day <= days else { return nil }
+        guard ExcelDate.isValid(year: year, month: month, day: day) else { return nil }
         return ExcelDate.serial(year: year, month: month, day: day)
     }
 }

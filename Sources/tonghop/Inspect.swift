@@ -72,6 +72,7 @@ struct Inspect: ParsableCommand {
                 case .json: try JSONExport.write(workbook, sheet: target, to: 1, formulas: formulas)
                 }
             }
+            for w in workbook.sheetWarnings { printWarning(file: file, w) }
         } catch {
             printError(file: file, error.message, where: error.location)
             throw ExitCode(ExitStatus.unreadable.rawValue)

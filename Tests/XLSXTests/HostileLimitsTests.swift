@@ -34,8 +34,8 @@ struct HostileLimitsTests {
         #expect(d.maxEntries == 10_000)
         #expect(d.maxEntrySize == 1 << 30)
         #expect(d.maxTotalSize == 4 << 30)
-        #expect(d.minCompressionRatio == 0.01)
-        #expect(d.ratioCheckThreshold == 100_000)
+        #expect(d.minCompressionRatio == 0.002)
+        #expect(d.ratioCheckThreshold == 64 << 20)
         #expect(d.maxCellTextLength == 32_767 * 4)
         #expect(d.maxSharedStrings == 10_000_000)
     }

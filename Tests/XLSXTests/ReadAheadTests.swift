@@ -55,7 +55,7 @@ import Testing
         for _ in 0..<10 {
             let context = SheetContext(
                 sheetName: info.name, part: entry.name, sharedStrings: wb.sharedStrings, styles: wb.styles,
-                is1904: false, keepFormulas: false, maxText: 1000)
+                dateSystem: .d1900, keepFormulas: false, maxText: 1000)
             let handler = SheetHandler(context: context)
             var rows = 0
             handler.onRow = { _ in

@@ -14,7 +14,7 @@ import Testing
         #expect(ExcelDate(serial: 60).components?.day == 29)
         #expect(ExcelDate(serial: 61).components.map { [$0.year, $0.month, $0.day] } == [1900, 3, 1])
         #expect(ExcelDate.serial(year: 2016, month: 5, day: 23) == 42513)
-        #expect(ExcelDate(serial: 0, is1904: true).components?.year == 1904)
+        #expect(ExcelDate(cellSerial: 0, format: .date, system: .d1904)?.components?.year == 1904)
         #expect(ExcelDate(serial: 42513.5).components?.hour == 12)
     }
 

@@ -12,7 +12,7 @@ enum KeyNormaliser {
         case .empty: return ""
         case .string(let s): return collapse(s.precomposedStringWithCanonicalMapping.lowercased())
         case .number(let d): return "n:" + number(d)
-        case .date(let d): return "d:" + String(Int(d.serial.rounded(.down)) + (d.is1904 ? 1462 : 0))
+        case .date(let d): return "d:" + String(Int(d.serial.rounded(.down)))
         case .bool(let b): return b ? "b:1" : "b:0"
         case .error(let e): return "e:" + e.rawValue
         }
@@ -27,7 +27,7 @@ enum KeyNormaliser {
             let lower = collapse(s.precomposedStringWithCanonicalMapping.lowercased())
             return fold(lower) + "\u{1}" + lower
         case .number(let d): return sortableNumber(d)
-        case .date(let d): return sortableNumber(d.serial + (d.is1904 ? 1462 : 0))
+        case .date(let d): return sortableNumber(d.serial)
         default: return key(v)
         }
     }

@@ -96,8 +96,7 @@ public enum ProvincialWorkbook {
         } else if parts.count != 1 {
             return .pinned
         }
-        let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0
-        let days = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+        let days = ExcelDate.daysInMonth(year: y, month: month)
         return DocumentProperties.Timestamp(year: y, month: month, day: days)
     }
 

@@ -201,8 +201,7 @@ struct Evaluator {
         var months = c.year * 12 + (c.month - 1) + sign * (d.years * 12 + d.months)
         if months < 0 { months = 0 }
         let y = months / 12, m = months % 12 + 1
-        let lengths = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        let day = min(c.day, lengths[m - 1])
+        let day = min(c.day, ExcelDate.daysInMonth(year: y, month: m))
         let frac = serial - serial.rounded(.down)
         return ExcelDate.serial(year: y, month: m, day: day) + Double(sign * d.days) + frac
     }

@@ -11,7 +11,7 @@ enum Value: Sendable, Hashable {
     case duration(Expr.Duration)
     case missing
 
-    /// The value of a typed cell. 1904-system dates are moved to the 1900 system.
+    /// The value of a typed cell (dates are already in the 1900 system: `ExcelDate`).
     init(_ cell: CellValue) {
         switch cell {
         case .empty: self = .missing
@@ -19,7 +19,7 @@ enum Value: Sendable, Hashable {
         case .string(let s): self = s.isEmpty ? .missing : .text(s)
         case .bool(let b): self = .bool(b)
         case .error: self = .missing
-        case .date(let d): self = .date(d.is1904 ? d.serial + 1462 : d.serial)
+        case .date(let d): self = .date(d.serial)
         }
     }
 

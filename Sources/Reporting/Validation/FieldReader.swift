@@ -35,7 +35,7 @@ enum FieldReader {
                 let v = percent ? FieldReader.percent(d) : d
                 if type == .integer && v != v.rounded() { return .wrongType(found: s) }
                 return .value(.number(v), fromText: true)
-            case .date(let d): return .wrongType(found: Value.formatDate(d.is1904 ? d.serial + 1462 : d.serial))
+            case .date(let d): return .wrongType(found: Value.formatDate(d.serial))
             case .bool(let b): return .wrongType(found: b ? "TRUE" : "FALSE")
             default: return .wrongType(found: "\(raw)")
             }
@@ -43,14 +43,14 @@ enum FieldReader {
             switch raw {
             case .string(let s): return .value(.string(trimmed(s)), fromText: false)
             case .number(let d): return .value(.string(Value.format(d)), fromText: false)
-            case .date(let d): return .value(.string(Value.formatDate(d.is1904 ? d.serial + 1462 : d.serial)), fromText: false)
+            case .date(let d): return .value(.string(Value.formatDate(d.serial)), fromText: false)
             case .bool(let b): return .value(.string(b ? "TRUE" : "FALSE"), fromText: false)
             default: return .wrongType(found: "\(raw)")
             }
         case .date:
             switch raw {
             case .date(let d):
-                return .value(.date(ExcelDate(serial: d.is1904 ? d.serial + 1462 : d.serial, kind: d.kind)), fromText: false)
+                return .value(.date(d), fromText: false)
             case .number(let d) where d >= 1 && d < 2_958_466:
                 // A serial without a date format: the value is right, only the display is not.
                 return .value(.date(ExcelDate(serial: d.rounded(.down))), fromText: false)
@@ -180,9 +180,7 @@ enum FieldReader {
         let parts = s.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." }).map(String.init)
         guard parts.count == 3, let a = Int(parts[0]), let b = Int(parts[1]), let c = Int(parts[2]) else { return nil }
         let (y, m, d) = parts[0].count == 4 ? (a, b, c) : (c, b, a)
-        guard y >= 1900, y <= 9999, (1...12).contains(m), d >= 1 else { return nil }
-        let lengths = [31, (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
-        guard d <= lengths[m - 1] else { return nil }
+        guard y >= 1900, ExcelDate.isValid(year: y, month: m, day: d) else { return nil }
         return ExcelDate.serial(year: y, month: m, day: d)
     }
 }

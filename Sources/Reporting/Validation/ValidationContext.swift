@@ -227,7 +227,7 @@ struct InputCell {
         case .string(let s): return s
         case .bool(let b): return b ? "TRUE" : "FALSE"
         case .error(let e): return e.rawValue
-        case .date(let d): return Value.formatDate(d.is1904 ? d.serial + 1462 : d.serial)
+        case .date(let d): return Value.formatDate(d.serial)
         }
     }
 

@@ -1,7 +1,11 @@
 extension ExcelDate {
     /// Parses the ISO 8601 text of a `t="d"` cell: `2016-11-17`, `2016-11-17T08:30:00`
-    /// (optional fraction and `Z`), or a time `08:30:00`.
-    init?(iso8601 s: String, is1904: Bool) {
+    /// (optional fraction and `Z`), or a time `08:30:00`. The text is absolute, so the
+    /// workbook's date system plays no part. The calendar fields are taken from the text
+    /// (checked: `2016-02-30` is refused), seconds rounded half up to whole seconds, and
+    /// the value made with the same rule as a serial cell: a date-time whose time is
+    /// midnight is a date. Dates before 1900 get serials below 1 and print as written.
+    init?(iso8601 s: String) {
         let b = Array(s.utf8)
         func num(_ from: Int, _ count: Int) -> Int? {
             guard from + count <= b.count else { return nil }
@@ -13,43 +17,46 @@ extension ExcelDate {
             }
             return v
         }
-        func time(_ at: Int) -> Double? {
+        /// Whole seconds of the day (0 ... 86,400: 23:59:59.5 rounds up to the next day).
+        func time(_ at: Int) -> Int? {
             guard let h = num(at, 2), at + 5 <= b.count, b[at + 2] == UInt8(ascii: ":"), let m = num(at + 3, 2)
             else { return nil }
-            var sec = 0.0
+            var sec = 0
             var k = at + 5
             if k < b.count && b[k] == UInt8(ascii: ":") {
                 guard let s = num(k + 1, 2) else { return nil }
-                sec = Double(s)
+                sec = s
                 k += 3
                 if k < b.count && b[k] == UInt8(ascii: ".") {
-                    var frac = 0.0, scale = 0.1
                     k += 1
-                    while k < b.count, b[k] >= 48, b[k] <= 57 {
-                        frac += Double(b[k] - 48) * scale
-                        scale /= 10
-                        k += 1
-                    }
-                    sec += frac
+                    // Half up on the first fractional digit: .5 and more round up.
+                    if k < b.count, b[k] >= UInt8(ascii: "5"), b[k] <= UInt8(ascii: "9") { sec += 1 }
+                    while k < b.count, b[k] >= 48, b[k] <= 57 { k += 1 }
                 }
             }
             if k < b.count && b[k] == UInt8(ascii: "Z") { k += 1 }
-            guard k == b.count, h < 24, m < 60, sec < 61 else { return nil }
-            return (Double(h) * 3600 + Double(m) * 60 + sec) / 86_400
+            guard k == b.count, h < 24, m < 60, sec <= 60 else { return nil }
+            return h * 3600 + m * 60 + sec
         }
         if b.count >= 10, b[4] == UInt8(ascii: "-"), b[7] == UInt8(ascii: "-"),
-            let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), (1...12).contains(mo), (1...31).contains(d)
+            let y = num(0, 4), let mo = num(5, 2), let d = num(8, 2), ExcelDate.isValid(year: y, month: mo, day: d)
         {
-            let day = ExcelDate.serial(year: y, month: mo, day: d, is1904: is1904)
-            if b.count == 10 {
-                self.init(serial: day, is1904: is1904, kind: .date)
-                return
+            var days = ExcelDate.daysFromCivil(y, mo, d)
+            var seconds = 0
+            if b.count > 10 {
+                guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), let t = time(11) else { return nil }
+                seconds = t
+                if seconds >= 86_400 {
+                    days += 1
+                    seconds -= 86_400
+                }
             }
-            guard b[10] == UInt8(ascii: "T") || b[10] == UInt8(ascii: " "), let t = time(11) else { return nil }
-            self.init(serial: day + t, is1904: is1904, kind: .dateTime)
+            let (cy, cm, cd) = ExcelDate.civil(fromDays: days)
+            let day = ExcelDate.serial(year: cy, month: cm, day: cd)
+            self.init(serial: day + Double(seconds) / 86_400, kind: seconds == 0 ? .date : .dateTime)
             return
         }
         guard let t = time(0) else { return nil }
-        self.init(serial: t, is1904: is1904, kind: .time)
+        self.init(serial: Double(t % 86_400) / 86_400, kind: .time)
     }
 }

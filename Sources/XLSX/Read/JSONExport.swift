@@ -6,12 +6,12 @@
 public enum JSONExport {
     /// Writes `sheet` to an open file descriptor (not closed).
     public static func write(_ workbook: Workbook, sheet: SheetInfo, to fd: Int32, formulas: Bool = false) throws(XLSXError) {
-        let (lastRow, lastColumn) = try CSVExport.extent(workbook, sheet, formulas: formulas)
+        let (lastRow, lastColumn, ordered) = try CSVExport.extent(workbook, sheet, formulas: formulas)
         let out = FDOutput(fd: fd)
         try out.append("{\"sheet\":\(string(sheet.name)),\"rows\":[")
         if lastRow >= 0 {
             try ExportRows.walk(
-                workbook, sheet, lastRow: lastRow,
+                workbook, sheet, lastRow: lastRow, ordered: ordered,
                 emptyRow: { index throws(XLSXError) in
                     try out.append(index == 0 ? "\n[" : ",\n[")
                     for c in 0...lastColumn { try out.append(c == 0 ? "null" : ",null") }

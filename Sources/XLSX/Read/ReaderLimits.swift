@@ -9,9 +9,16 @@ public struct ReaderLimits: Sendable {
     public var maxEntrySize: Int64
     /// Largest uncompressed size of all entries together (default 4 GiB).
     public var maxTotalSize: Int64
-    /// Smallest compressed/uncompressed ratio accepted for large entries (default 0.01, as Apache POI).
+    /// Smallest compressed/uncompressed ratio accepted once an entry's output has passed
+    /// `ratioCheckThreshold` (default 0.002, 1:500). Deflate cannot pass about 1:1032, and
+    /// zip bombs sit there; real workbooks stay far above even with long repeated strings
+    /// (a 57 MB worksheet seen at 1:121). The bomb guard rests on absolute sizes first:
+    /// `maxEntrySize` and `maxTotalSize` (declared sizes, before inflating), output past
+    /// the declared size (stops at once), overlapping entries; the ratio only stops, early,
+    /// an entry that is large *and* inflates like a bomb.
     public var minCompressionRatio: Double
-    /// Entries larger than this (uncompressed) have their ratio checked (default 100 KB).
+    /// Output (uncompressed bytes of one entry) below which the ratio is never checked
+    /// (default 64 MiB: inflating that much costs a fraction of a second).
     public var ratioCheckThreshold: Int64
     /// Longest text of one cell or shared string, in UTF-8 bytes (default 32,767 × 4).
     public var maxCellTextLength: Int
@@ -24,8 +31,8 @@ public struct ReaderLimits: Sendable {
 
     public init(
         maxFileSize: Int64 = 512 << 20, maxEntries: Int = 10_000, maxEntrySize: Int64 = 1 << 30,
-        maxTotalSize: Int64 = 4 << 30, minCompressionRatio: Double = 0.01,
-        ratioCheckThreshold: Int64 = 100_000, maxCellTextLength: Int = 32_767 * 4,
+        maxTotalSize: Int64 = 4 << 30, minCompressionRatio: Double = 0.002,
+        ratioCheckThreshold: Int64 = 64 << 20, maxCellTextLength: Int = 32_767 * 4,
         maxSharedStrings: Int = 10_000_000, maxGridCells: Int = 2_000_000
     ) {
         self.maxFileSize = maxFileSize

@@ -1,6 +1,7 @@
 /// Parses `sharedStrings.xml`: each `<si>` is plain `<t>` or rich-text runs `<r><t>`
-/// joined; phonetic runs (`<rPh>`) are skipped; `_xHHHH_` decoded. Whitespace inside
-/// `<t>` is kept as written (what `xml:space="preserve"` asks for).
+/// joined; phonetic runs (`<rPh>`) are skipped; `_xHHHH_` decoded. A `<t>` with
+/// `xml:space="preserve"` (on it or its `<si>`) is kept as written; one without is trimmed
+/// of leading and trailing white space, as Excel shows it (`XMLWhitespace`).
 final class SharedStringsHandler: SAXHandler {
     private(set) var strings: [String] = []
     private(set) var failure: XLSXError?
@@ -11,6 +12,9 @@ final class SharedStringsHandler: SAXHandler {
     private var inItem = false
     private var inText = false
     private var phoneticDepth = 0
+    private var itemPreserves = false
+    private var textPreserves = false
+    private var textStart = 0
 
     init(part: String, limits: ReaderLimits) {
         self.part = part
@@ -23,9 +27,12 @@ final class SharedStringsHandler: SAXHandler {
         guard ns == .main else { return true }
         if name.is("si") {
             inItem = true
+            itemPreserves = attributes.count > 0 && XMLWhitespace.preserves(attributes)
             text.removeAll(keepingCapacity: true)
         } else if name.is("t") {
             inText = inItem && phoneticDepth == 0
+            textPreserves = itemPreserves || (attributes.count > 0 && XMLWhitespace.preserves(attributes))
+            textStart = text.count
         } else if name.is("rPh") {
             phoneticDepth += 1
         } else if name.is("sst"), let count = attributes.value("uniqueCount") {
@@ -38,6 +45,7 @@ final class SharedStringsHandler: SAXHandler {
     override func endElement(_ name: XMLName, _ ns: XMLNamespace) -> Bool {
         guard ns == .main else { return true }
         if name.is("t") {
+            if inText && !textPreserves && text.count > textStart { trimRun() }
             inText = false
         } else if name.is("rPh") {
             phoneticDepth -= 1
@@ -51,6 +59,12 @@ final class SharedStringsHandler: SAXHandler {
             strings.append(OOXMLText.decode(text))
         }
         return true
+    }
+
+    private func trimRun() {
+        let (lead, end) = text.withUnsafeBufferPointer { XMLWhitespace.trimmedBounds($0, from: textStart) }
+        if end < text.count { text.removeSubrange(end...) }
+        if lead > textStart { text.removeSubrange(textStart..<lead) }
     }
 
     override func characters(_ t: XMLBytes) -> Bool {

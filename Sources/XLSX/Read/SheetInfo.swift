@@ -6,6 +6,9 @@ public enum SheetState: String, Sendable, Hashable {
 /// What kind of sheet a workbook entry is. Only worksheets (and macro sheets) hold cells to read.
 public enum SheetKind: String, Sendable, Hashable {
     case worksheet, chartsheet, dialogsheet, macrosheet
+    /// A `<sheet>` entry with no part (`r:id=""`): a legacy VBA module sheet (Excel 5
+    /// modules, usually `state="veryHidden"`), which Excel opens; listed, holds no cells.
+    case module
 }
 
 /// One sheet of a workbook, in workbook order.

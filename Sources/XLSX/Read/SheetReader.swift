@@ -10,14 +10,21 @@ struct SheetContext {
     let part: String
     let sharedStrings: [String]
     let styles: Styles
-    let is1904: Bool
+    let dateSystem: ExcelDate.System
     let keepFormulas: Bool
     let maxText: Int
 }
 
-/// Streams the cells of one worksheet part: rows are handed to `onRow` as each
-/// `</row>` is read, so memory holds one row. Sizes come from the cells actually
-/// present, never from `<dimension>` or a cell reference.
+/// Streams the cells of one worksheet part: a row is handed to `onRow` once the next
+/// `<row>` (or `</sheetData>`) shows it is complete, so memory holds one row. Sizes come
+/// from the cells actually present, never from `<dimension>` or a cell reference.
+///
+/// Producers that break the order Excel writes are read, with a warning (`warnings`):
+/// consecutive `<row>` elements with the same number (Open XML SDK writers emit one per
+/// cell) are merged into one row, a later duplicate cell winning; cells out of order
+/// within a row are sorted. Rows out of order are handed on as they come (still one row
+/// in memory): `Workbook.grid` sorts and merges them, and `ExportRows` then reads the
+/// sheet through the grid.
 ///
 /// The state lives in a struct reached through a pointer: its fields are then
 /// mutated without Swift's dynamic exclusivity checks on class properties (a
@@ -46,6 +53,8 @@ final class SheetHandler: SAXHandler {
     var mergedRanges: [CellRange] { p.pointee.mergedRanges }
     /// The first problem found; the parse stops there.
     var failure: XLSXError? { p.pointee.failure }
+    /// What was read but is not as Excel writes it (one line per kind of problem).
+    var warnings: [String] { p.pointee.warnings }
 
     override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         p.pointee.startElement(name, ns, attributes)
@@ -78,12 +87,19 @@ struct SheetParser {
     private(set) var mergedRanges: [CellRange] = []
     /// The first problem found; the parse stops there.
     private(set) var failure: XLSXError?
+    /// What was read but is not as Excel writes it (the first of each kind, with its place).
+    private(set) var warnings: [String] = []
+    private var warned: (rows: Bool, cells: Bool, repeated: Bool, overflow: Bool) = (false, false, false, false)
 
     private var inSheetData = false
     private var inRow = false
     private var rowIndex = -1
     private var rowPending = false
     private var lastRow = -1
+    /// `cells` holds the complete row `heldRow`, not handed on yet: the next `<row>` may
+    /// repeat its number.
+    private var held = false
+    private var heldRow = -1
     private var cells: [Cell] = []
     private var lastColumn = -1
     private var unsorted = false
@@ -105,6 +121,8 @@ struct SheetParser {
     private var hasValue = false
     private var collect = Collect.none
     private var inInline = false
+    private var inlinePreserves = false
+    private var inlineStart = 0
     private var phoneticDepth = 0
     fileprivate var text = TextBuffer()
 
@@ -143,7 +161,11 @@ struct SheetParser {
                 text.reset()
             }
         case UInt8(ascii: "t"):
-            if inInline && phoneticDepth == 0 && name.is("t") { collect = .inlineText }
+            if inInline && phoneticDepth == 0 && name.is("t") {
+                collect = .inlineText
+                inlinePreserves = attributes.count > 0 && XMLWhitespace.preserves(attributes)
+                inlineStart = text.count
+            }
         case UInt8(ascii: "r"):
             if name.is("row") {
                 if inSheetData { return startRow(attributes) }
@@ -181,14 +203,21 @@ struct SheetParser {
                 if formulaShared { resolveSharedFormula() }
             }
         case UInt8(ascii: "t"):
-            if collect == .inlineText { collect = .none }
+            if collect == .inlineText {
+                collect = .none
+                // Without xml:space="preserve", Excel shows the run trimmed (XMLWhitespace).
+                if !inlinePreserves && text.count > inlineStart { text.trimXMLWhitespace(from: inlineStart) }
+            }
         case UInt8(ascii: "i"):
             if name.is("is") { inInline = false }
         case UInt8(ascii: "r"):
             if inRow && name.is("row") { return endRow() }
             if inInline && name.is("rPh") { phoneticDepth -= 1 }
         case UInt8(ascii: "s"):
-            if name.is("sheetData") { inSheetData = false }
+            if name.is("sheetData") {
+                inSheetData = false
+                if held { return flush() }
+            }
         default: break
         }
         return true
@@ -210,14 +239,32 @@ struct SheetParser {
 
     private mutating func startRow(_ attributes: XMLAttributes) -> Bool {
         inRow = true
-        cells.removeAll(keepingCapacity: true)
-        lastColumn = -1
-        unsorted = false
+        var number = -1
         if let r = attributes.value("r") {
             guard let n = SheetParser.parseInt(r), n >= 1, n <= CellRef.maxRows else {
                 return fail(.invalidCell("invalid row number '\(r.string)'", sheet: ctx.sheetName, cell: "row"))
             }
-            rowIndex = n - 1
+            number = n - 1
+        }
+        if held {
+            if number == heldRow {
+                // The same row again (Open XML SDK): keep adding to it.
+                if !warned.repeated {
+                    warned.repeated = true
+                    warn("row \(number + 1) is written more than once (merged; a later duplicate cell wins)")
+                }
+                rowIndex = number
+                rowPending = false
+                held = false
+                return true
+            }
+            if !flush() { return false }
+        }
+        cells.removeAll(keepingCapacity: true)
+        lastColumn = -1
+        unsorted = false
+        if number >= 0 {
+            rowIndex = number
             rowPending = false
         } else {
             rowPending = true
@@ -231,19 +278,45 @@ struct SheetParser {
         if rowIndex >= CellRef.maxRows {
             return fail(.invalidCell("row beyond 1048576", sheet: ctx.sheetName, cell: "row"))
         }
+        if rowIndex < lastRow && !warned.rows {
+            warned.rows = true
+            warn("row \(rowIndex + 1) comes after row \(lastRow + 1) (rows out of order, read sorted)")
+        }
         lastRow = rowIndex
         if cells.isEmpty { return true }
+        held = true
+        heldRow = rowIndex
+        return true
+    }
+
+    /// Hands on the held row (sorted and without duplicate cells when it came out of order).
+    private mutating func flush() -> Bool {
+        held = false
         if unsorted {
             cells.sort { $0.column < $1.column }
             var deduped: [Cell] = []
+            var duplicates = false
             for c in cells {
-                if let last = deduped.last, last.column == c.column { deduped[deduped.count - 1] = c } else { deduped.append(c) }
+                if let last = deduped.last, last.column == c.column {
+                    deduped[deduped.count - 1] = c
+                    duplicates = true
+                } else {
+                    deduped.append(c)
+                }
+            }
+            if !warned.cells && !(warned.repeated && duplicates) {
+                warned.cells = true
+                warn("cells of row \(heldRow + 1) out of order (read sorted)")
             }
             cells = deduped
         }
-        let keepGoing = onRow(Row(index: rowIndex, cells: cells))
+        let keepGoing = onRow(Row(index: heldRow, cells: cells))
         cells.removeAll(keepingCapacity: true)
         return keepGoing
+    }
+
+    private mutating func warn(_ text: String) {
+        warnings.append("\(text) [\(ctx.part)]")
     }
 
     // MARK: cells
@@ -310,8 +383,14 @@ struct SheetParser {
                 guard let d = SheetParser.parseNumber(text.bytes) else {
                     return fail(.invalidCell("invalid number '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
                 }
-                if style < dateKinds.count, let kind = dateKinds[style] {
-                    value = .date(ExcelDate(serial: d, is1904: ctx.is1904, kind: kind))
+                if d.isInfinite && !warned.overflow {
+                    warned.overflow = true
+                    warn("\(currentRef): number '\(OOXMLText.decode(text.bytes))' beyond the double range, read as \(d < 0 ? "-inf" : "inf")")
+                }
+                if style < dateKinds.count, let kind = dateKinds[style],
+                    let date = ExcelDate(cellSerial: d, format: kind, system: ctx.dateSystem)
+                {
+                    value = .date(date)
                 } else {
                     value = .number(d)
                 }
@@ -334,7 +413,7 @@ struct SheetParser {
                 value = .error(CellError(rawValue: String(decoding: text.bytes, as: UTF8.self)) ?? .unknown)
             case .date:
                 let s = String(decoding: text.bytes, as: UTF8.self)
-                guard let d = ExcelDate(iso8601: s, is1904: ctx.is1904) else {
+                guard let d = ExcelDate(iso8601: s) else {
                     return fail(.invalidCell("invalid ISO date '\(s)'", sheet: ctx.sheetName, cell: currentRef))
                 }
                 value = .date(d)
@@ -419,7 +498,10 @@ struct SheetParser {
             guard let end else { return nil }
             var e = end
             while e.pointee == 32 || e.pointee == 9 || e.pointee == 10 || e.pointee == 13 { e += 1 }
-            guard e.pointee == 0, end != buf.baseAddress!, d.isFinite else { return nil }
+            // Past the double range strtod gives infinity (ERANGE), as calamine and
+            // openpyxl (Rust's and Python's float parsing) read it; NaN cannot come from
+            // decimal syntax.
+            guard e.pointee == 0, end != buf.baseAddress!, !d.isNaN else { return nil }
             return d
         }
     }
@@ -471,7 +553,7 @@ struct SheetParser {
 
     private static func strtodString(_ s: String) -> Double? {
         let t = s.trimmingCharacters(in: " \t\r\n")
-        guard let d = Double(t), d.isFinite else { return nil }
+        guard let d = Double(t), !d.isNaN else { return nil }
         return d
     }
 

@@ -21,6 +21,14 @@ struct TextBuffer {
 
     @inline(__always) mutating func reset() { count = 0 }
 
+    /// Removes XML white space (space, tab, CR, LF) from both ends of the bytes from
+    /// `start` on: the text of one `<t>` without `xml:space="preserve"` (see `XMLWhitespace`).
+    mutating func trimXMLWhitespace(from start: Int) {
+        let (lead, end) = XMLWhitespace.trimmedBounds(UnsafeBufferPointer(start: base, count: count), from: start)
+        if lead > start { (base + start).update(from: base + lead, count: end - lead) }
+        count = start + (end - lead)
+    }
+
     @inline(__always) mutating func append(_ t: XMLBytes) {
         if count + t.count > capacity { grow(to: count + t.count) }
         (base + count).update(from: t.base, count: t.count)

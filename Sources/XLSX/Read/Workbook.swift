@@ -9,10 +9,16 @@ public final class Workbook: @unchecked Sendable {
     public let sheets: [SheetInfo]
     /// Defined names in the order written.
     public let definedNames: [DefinedName]
-    /// True for the 1904 date system.
+    /// True for the 1904 date system. Informational: the cells' dates are already moved
+    /// to the 1900 system (`ExcelDate`).
     public let is1904: Bool
     /// Problems that did not stop the read (e.g. a missing `[Content_Types].xml`), one line each.
     public let warnings: [String]
+    /// Problems met while reading sheets so far that did not stop the read (rows or cells
+    /// out of order, repeated rows, numbers past the double range), one line each with the
+    /// part, each line once however often the sheet is read.
+    public var sheetWarnings: [String] { sheetWarningLog.lines }
+    private let sheetWarningLog = WarningLog()
     /// The workbook part's path (usually `xl/workbook.xml`).
     public let workbookPart: String
 
@@ -93,6 +99,12 @@ public final class Workbook: @unchecked Sendable {
         // made `--stats` parse a gigabyte); Excel never writes that, so refuse it.
         var sheetByPart: [String: String] = [:]
         for (i, s) in wb.sheets.enumerated() {
+            // `r:id=""`: a legacy VBA module sheet; Excel opens the workbook, so list it
+            // without data and read the others.
+            if s.relationshipID.isEmpty {
+                sheets.append(SheetInfo(index: i, name: s.name, state: s.state, kind: .module, part: ""))
+                continue
+            }
             guard let rel = relationshipsByID[s.relationshipID] else {
                 throw .invalidWorkbook(
                     "sheet '\(s.name)' has no relationship '\(s.relationshipID)'", part: relsPart)
@@ -220,17 +232,20 @@ public final class Workbook: @unchecked Sendable {
     func stream(_ sheet: SheetInfo, collectMerges: Bool, _ onRow: @escaping (Row) -> Bool) throws(XLSXError)
         -> [CellRange]
     {
+        if sheet.kind == .module { return [] }  // listed, holds no cells
         guard sheet.kind == .worksheet || sheet.kind == .macrosheet else {
             throw .notAWorksheet("sheet '\(sheet.name)' is a \(sheet.kind.rawValue), not a worksheet")
         }
         guard let entry = archive.entry(sheet.part) else { throw .missingPart(sheet.part) }
         let context = SheetContext(
-            sheetName: sheet.name, part: entry.name, sharedStrings: sharedStrings, styles: styles, is1904: is1904,
+            sheetName: sheet.name, part: entry.name, sharedStrings: sharedStrings, styles: styles,
+            dateSystem: is1904 ? .d1904 : .d1900,
             keepFormulas: options.formulas, maxText: limits.maxCellTextLength)
         let handler = SheetHandler(context: context)
         handler.onRow = onRow
         let reader = try archive.stream(for: entry)
         let completed = try SAXParser.parse(reader, part: entry.name, handler: handler)
+        if !handler.warnings.isEmpty { sheetWarningLog.add(handler.warnings) }
         if let failure = handler.failure { throw failure }
         _ = completed
         return handler.mergedRanges

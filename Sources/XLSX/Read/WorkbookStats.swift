@@ -51,7 +51,7 @@ public struct WorkbookStats: Sendable, Equatable {
             case .date(let d):
                 cells += 1
                 numeric += 1
-                sum += d.is1904 ? d.serial + 1462 : d.serial
+                sum += d.serial
             case .bool, .error: cells += 1
             }
         }

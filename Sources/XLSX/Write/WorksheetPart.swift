@@ -330,10 +330,10 @@ struct CellEncoder {
         w.raw(close)
     }
 
-    /// The serial a date is stored as: the 1900 system, a 1904-system date moved by 1462 days.
+    /// The serial a date is stored as: the 1900 system, which `ExcelDate` already holds.
     @inline(__always)
     private static func serial(_ date: ExcelDate) -> Double {
-        date.is1904 ? date.serial + 1462 : date.serial
+        date.serial
     }
 
     @inline(__always)

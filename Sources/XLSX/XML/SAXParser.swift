@@ -14,6 +14,16 @@ import CLibXML2
 // Safety: no XML_PARSE_NOENT (entity substitution can read local files even with
 // NONET on libxml2 2.9), no DTD loading, XML_PARSE_NONET, and no XML_PARSE_HUGE, so
 // libxml2's own size limits hold. A document type declaration is refused outright.
+//
+// Attribute values: without XML_PARSE_NOENT, libxml2's SAX2 keeps a reference to `&` in
+// an attribute value as the five bytes `&#38;` (`name="A&amp;B"` arrives as `A&#38;B`;
+// `&#38;` and `&#x26;` too), while `&lt;`, `&gt;`, `&quot;`, `&apos;` and other character
+// references arrive replaced. libxml2 has no option that substitutes only the predefined
+// and character references, so the start-tag callback decodes every value that holds a
+// `&` once, before any handler sees it (`AttributeDecoder`); the rest of the reader
+// gets the text as written by the producer, for every attribute (sheet and defined
+// names, number format codes, relationship targets, ...). Values without `&` (nearly
+// all) are passed through untouched, with no copy.
 
 /// The namespaces the reader tells apart; transitional and strict OOXML map to the same case.
 enum XMLNamespace: UInt8, Sendable {
@@ -109,6 +119,8 @@ class SAXHandler {
     fileprivate var errorMessage: String?
     fileprivate var errorLine = 0
     private var cacheKeys: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) = (nil, nil)
+    /// Decodes `&#38;` in attribute values (see the file comment).
+    fileprivate let decoder = AttributeDecoder()
     private var cacheValues: (XMLNamespace, XMLNamespace) = (.none, .none)
 
     init() {}
@@ -153,6 +165,122 @@ class SAXHandler {
     }
 }
 
+/// Replaces the references libxml2 leaves in attribute values (without entity
+/// substitution it hands `&` as `&#38;`) with the characters they stand for. Owns two
+/// scratch buffers reused for every start tag: a copy of libxml2's attribute array (five
+/// pointers per attribute) whose value pointers are moved to decoded copies, and the
+/// bytes of those copies. Nothing is allocated for a tag none of whose values holds `&`.
+final class AttributeDecoder {
+    private var slots: UnsafeMutablePointer<UnsafePointer<UInt8>?>
+    private var slotCapacity = 0
+    private var bytes: UnsafeMutablePointer<UInt8>
+    private var byteCapacity = 0
+
+    init() {
+        slots = .allocate(capacity: 1)
+        bytes = .allocate(capacity: 1)
+    }
+
+    deinit {
+        slots.deallocate()
+        bytes.deallocate()
+    }
+
+    /// The attribute array to hand on: `raw` itself when no value holds `&`, else a copy
+    /// whose values are decoded (valid until the next call).
+    @inline(__always)
+    func decode(_ raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>?, count: Int) -> UnsafeMutablePointer<UnsafePointer<UInt8>?>? {
+        guard let raw else { return nil }
+        var total = 0
+        var any = false
+        for i in 0..<count {
+            let start = raw[i * 5 + 3]!, end = raw[i * 5 + 4]!
+            let n = end - start
+            total += n
+            if !any, n > 0, memchr(start, 0x26, n) != nil { any = true }
+        }
+        return any ? decodeSlow(raw, count: count, total: total) : raw
+    }
+
+    private func decodeSlow(_ raw: UnsafeMutablePointer<UnsafePointer<UInt8>?>, count: Int, total: Int)
+        -> UnsafeMutablePointer<UnsafePointer<UInt8>?>
+    {
+        if slotCapacity < count * 5 {
+            slots.deallocate()
+            slotCapacity = count * 5
+            slots = .allocate(capacity: slotCapacity)
+        }
+        if byteCapacity < total {  // decoding only shortens, so `total` bytes suffice
+            bytes.deallocate()
+            byteCapacity = max(total, 256)
+            bytes = .allocate(capacity: byteCapacity)
+        }
+        slots.update(from: raw, count: count * 5)
+        var out = 0
+        for i in 0..<count {
+            let start = raw[i * 5 + 3]!, end = raw[i * 5 + 4]!
+            let n = end - start
+            guard n > 0, memchr(start, 0x26, n) != nil else { continue }
+            let first = out
+            out += AttributeDecoder.unescape(UnsafeBufferPointer(start: start, count: n), into: bytes + out)
+            slots[i * 5 + 3] = UnsafePointer(bytes + first)
+            slots[i * 5 + 4] = UnsafePointer(bytes + out)
+        }
+        return slots
+    }
+
+    /// Writes `input` with `&#N;`, `&#xH;`, `&amp;`, `&lt;`, `&gt;`, `&quot;`, `&apos;`
+    /// replaced by their characters (UTF-8) to `out`; returns the bytes written, at most
+    /// `input.count`. Anything else after `&` is copied as it is.
+    static func unescape(_ input: UnsafeBufferPointer<UInt8>, into out: UnsafeMutablePointer<UInt8>) -> Int {
+        let n = input.count
+        var i = 0, o = 0
+        while i < n {
+            let c = input[i]
+            guard c == 0x26, let semi = (i + 2..<min(n, i + 12)).first(where: { input[$0] == 0x3B }) else {
+                out[o] = c
+                o += 1
+                i += 1
+                continue
+            }
+            let body = UnsafeBufferPointer(rebasing: input[(i + 1)..<semi])
+            if let scalar = reference(body) {
+                UTF8.encode(scalar) { b in
+                    out[o] = b
+                    o += 1
+                }
+                i = semi + 1
+            } else {
+                out[o] = c
+                o += 1
+                i += 1
+            }
+        }
+        return o
+    }
+
+    private static func reference(_ b: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        let s = String(decoding: b, as: UTF8.self)
+        switch s {
+        case "amp": return "&"
+        case "lt": return "<"
+        case "gt": return ">"
+        case "quot": return "\""
+        case "apos": return "'"
+        default: break
+        }
+        guard s.hasPrefix("#") else { return nil }
+        let digits = s.dropFirst()
+        let value: UInt32?
+        if digits.first == "x" || digits.first == "X" {
+            value = UInt32(digits.dropFirst(), radix: 16)
+        } else {
+            value = UInt32(digits, radix: 10)
+        }
+        return value.flatMap(Unicode.Scalar.init)
+    }
+}
+
 @inline(__always) private func state(_ ctx: UnsafeMutableRawPointer?) -> Unmanaged<SAXHandler> {
     Unmanaged<SAXHandler>.fromOpaque(ctx!)
 }
@@ -168,7 +296,9 @@ private func makeSAXHandler() -> xmlSAXHandler {
                 s.stop()
                 return
             }
-            let attrs = XMLAttributes(raw: attributes, count: Int(nbAttributes), state: s)
+            let n = Int(nbAttributes)
+            let raw = n > 0 ? s.decoder.decode(attributes, count: n) : attributes
+            let attrs = XMLAttributes(raw: raw, count: n, state: s)
             if !s.startElement(XMLName(base: localname!), s.classify(uri), attrs) {
                 s.stoppedByHandler = true
                 s.stop()

@@ -113,6 +113,13 @@ def make(out):
     wb["Thôn bản"]["C5"] = "bản mường nhé"   # same commune + village as row 4, other case
     wb.save(os.path.join(out, "duplicate_village.xlsx"))
 
+    # The same submission in the 1904 date system (old Excel for Mac): its figures and
+    # dates must come out as good.xlsx's (issue 15: one normalised date value).
+    from openpyxl.utils.datetime import CALENDAR_MAC_1904
+    wb = build()
+    wb.epoch = CALENDAR_MAC_1904
+    wb.save(os.path.join(out, "date_1904.xlsx"))
+
     wb = build()
     wb["Thôn bản"]["K6"] = "ghi chú lạc"     # right of the list
     wb["Thôn bản"]["C12"] = "Bản sót"        # below the first blank row
