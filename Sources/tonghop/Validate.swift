@@ -53,9 +53,12 @@ struct Validate: ParsableCommand {
         let language = Language(rawValue: lang) ?? .vi
         let validator = Validator(template: ctx.template, period: ctx.period, limits: ctx.job.limits.readerLimits)
         let reports = Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
+        // The catalogue's words, as in the reports (in English: stderr is the operator's).
         for (file, report) in zip(files, reports) where report.status == .unreadable {
             let issue = report.issues.first
-            printError(file: file, issue?.found ?? "cannot be read", where: issue?.params["where"])
+            printError(
+                file: file, issue.map { IssueCatalogue.message(for: $0, lang: .en) } ?? "cannot be read",
+                where: issue?.location)
         }
         let text: String
         switch format {

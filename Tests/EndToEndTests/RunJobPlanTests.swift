@@ -73,4 +73,30 @@ import Testing
         #expect(edited.status == 0, "stderr: \(edited.stderr)")
         #expect(!edited.stdout.contains("unchanged"), "stdout: \(edited.stdout)")
     }
+
+    /// One limit from the job file to the report the district gets: `max_grid_cells: 10`
+    /// (validation loads form sheets whole) refuses MNH's file; its report says so in
+    /// Vietnamese (no English) and in English, with the job-file key and value, and the
+    /// run's stderr says what `validate` says.
+    @Test func aLimitSetInTheJobFileReachesTheDistrictsReportInItsLanguage() throws {
+        let ws = try H.Workspace(units: ["MNH"])
+        let job = try String(contentsOfFile: ws.job, encoding: .utf8) + "\nlimits: { max_grid_cells: 10 }\n"
+        try job.write(toFile: ws.job, atomically: true, encoding: .utf8)
+        let r = try H.run(["run", ws.job])
+        #expect(r.status == 1, "stderr: \(r.stderr)")
+        let vi = String(decoding: try #require(FileManager.default.contents(atPath: ws.out + "/units/MNH.vi.html")), as: UTF8.self)
+        let en = String(decoding: try #require(FileManager.default.contents(atPath: ws.out + "/units/MNH.en.html")), as: UTF8.self)
+        #expect(vi.contains("Tệp vượt giới hạn an toàn về số ô của một trang tính: giới hạn max_grid_cells = 10 trong tệp cấu hình công việc"), "\(vi)")
+        #expect(en.contains("The file exceeds a safety limit on the number of cells in one sheet: the job file&#39;s max_grid_cells = 10")
+            || en.contains("The file exceeds a safety limit on the number of cells in one sheet: the job file’s max_grid_cells = 10")
+            || en.contains("The file exceeds a safety limit on the number of cells in one sheet: the job file's max_grid_cells = 10"), "\(en)")
+        for english in ["limit", "exceeds", "maxGridCells", "cells to load"] {
+            #expect(!vi.replacingOccurrences(of: "max_grid_cells", with: "").contains(english), "\(english) in the Vietnamese report")
+        }
+        #expect(r.stderr.contains("NQ04_MNH_2016.xlsx: unreadable (1 errors): The file exceeds a safety limit on the number of cells in one sheet: the job file's max_grid_cells = 10"), "\(r.stderr)")
+        // `validate` prints the same words.
+        let v = try H.run(["validate", ws.inbox + "/NQ04_MNH_2016.xlsx", "--job", ws.job])
+        #expect(v.status == 2)
+        #expect(v.stderr.hasPrefix("error: \(ws.inbox)/NQ04_MNH_2016.xlsx: The file exceeds a safety limit on the number of cells in one sheet: the job file's max_grid_cells = 10"), "\(v.stderr)")
+    }
 }

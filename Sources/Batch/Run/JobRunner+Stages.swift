@@ -75,8 +75,14 @@ extension JobRunner {
         for (i, s) in supersededBy.enumerated() {
             if let s { logger.info("\(files[i].name) superseded by \(files[s].name)") }
         }
-        for line in report.files where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
-            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")
+        for (i, line) in report.files.enumerated()
+        where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
+            // Why an unreadable file is refused, in the catalogue's words (as `validate` says it).
+            var why = ""
+            if line.status == .unreadable, let issue = reports[i].issues.first {
+                why = ": " + IssueCatalogue.message(for: issue, lang: .en) + (issue.location.map { " [\($0)]" } ?? "")
+            }
+            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)\(why)")
         }
         for unit in report.units where unit.status == .missing {
             logger.notice("\(unit.code) \(unit.name): no submission for \(plan.periodText)")
