@@ -1,5 +1,6 @@
 import Foundation
 import Reporting
+import XLSX
 
 /// The stages of `JobRunner.runLocked`, in the order it calls them.
 extension JobRunner {
@@ -137,6 +138,10 @@ extension JobRunner {
             return try consolidator.consolidate(
                 submissions: accepted.map { validated[$0].1! }, reports: current.map { validated[$0].0 },
                 expectedUnits: plan.expectedUnits.map(\.code))
+        } catch let error as XLSXWriteError {
+            let issue = Issue.writeFailed(file: plan.workbookName, error: error)
+            let at = issue.location.map { " [\($0)]" } ?? ""
+            throw .output(path: plan.workbookPath, reason: "consolidation failed: " + IssueCatalogue.message(for: issue, lang: .en) + at)
         } catch {
             throw .output(path: plan.workbookPath, reason: "consolidation failed: \(error)")
         }
