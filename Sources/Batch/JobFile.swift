@@ -257,6 +257,21 @@ public struct JobFileError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension JobFile {
+    /// The job's period (or `text`, the command line's `--period`), parsed once against the
+    /// template's kind: the one place a period's text becomes a `Period`; everything after
+    /// carries the value.
+    public func period(of template: Template, text: String? = nil) throws(JobFileError) -> Period {
+        let written = text ?? period
+        guard let p = template.period.parse(written) else {
+            throw JobFileError(
+                file: path, line: nil,
+                "the period '\(written)' is not a \(template.period.rawValue) period of this template (e.g. 2016, 2016-Q3, 2016-07)")
+        }
+        return p
+    }
+}
+
 extension JobFile.Limits {
     /// The reader limits these job limits ask for (defaults where the job says nothing).
     public var readerLimits: ReaderLimits {

@@ -100,7 +100,7 @@ struct Run: AsyncParsableCommand {
         return JobRunner(
             plan: plan, validator: TemplateValidation(
                 validator: Validator(template: template, period: plan.period, limits: jobFile.limits.readerLimits)),
-            consolidator: ProvincialConsolidation(spec: spec, period: plan.periodText),
+            consolidator: ProvincialConsolidation(spec: spec, period: plan.period),
             fileReports: CatalogueFileReports(template: template), logger: logger)
     }
 }

@@ -123,3 +123,25 @@ import Testing
         #expect(try s.plan().fingerprintInputs != third)
     }
 }
+
+/// The period: parsed once from the job file (or `--period`), carried typed to the
+/// consolidation and the workbook's dates.
+@Suite struct PeriodTests {
+    @Test func periodsAndTheirLastDays() {
+        #expect(Period.year(2016).description == "2016" && Period.quarter(2016, 3).description == "2016-Q3")
+        #expect(Period.month(2016, 7).description == "2016-07")
+        #expect(Period.year(2016).lastDay == (2016, 12, 31))
+        #expect(Period.quarter(2016, 3).lastDay == (2016, 9, 30))
+        #expect(Period.month(2016, 2).lastDay == (2016, 2, 29) && Period.month(2015, 2).lastDay == (2015, 2, 28))
+        #expect(Period.quarter(2016, 4).lastDay == (2016, 12, 31))
+    }
+
+    @Test func theJobFilesPeriodIsParsedOnceAgainstTheTemplate() throws {
+        let s = try RunPlanTests.Setup()
+        let job = try JobFile.load(path: s.job)
+        let template = try TemplateLoader.load(path: job.template)
+        #expect(try job.period(of: template) == .year(2016))
+        #expect(try job.period(of: template, text: "2017") == .year(2017))
+        #expect(throws: JobFileError.self) { try job.period(of: template, text: "2016-07") }
+    }
+}

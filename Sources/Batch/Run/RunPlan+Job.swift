@@ -31,12 +31,7 @@ extension RunPlan {
     public init(job: JobFile, template: Template, overrides: RunOverrides = .init(), toolVersion: String)
         throws(JobFileError)
     {
-        let periodText = overrides.period ?? job.period
-        guard let period = template.period.parse(periodText) else {
-            throw JobFileError(
-                file: job.path, line: nil,
-                "the period '\(periodText)' is not a \(template.period.rawValue) period of this template")
-        }
+        let period = try job.period(of: template, text: overrides.period)
         let places = Self.locations(
             output: job.output, rejected: job.rejected, ledger: job.ledger, out: overrides.out)
         self.init(
