@@ -1,6 +1,7 @@
 import Foundation
 import Logging
 import Reporting
+import XLSX
 
 /// What a run did, for the command line.
 public struct RunResult: Sendable {

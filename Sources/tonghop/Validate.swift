@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Reporting
+import XLSX
 
 #if canImport(Glibc)
     import Glibc
