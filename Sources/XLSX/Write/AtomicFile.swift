@@ -76,7 +76,7 @@ public enum AtomicFile {
         }
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
         fchmod(fd, 0o644)
-        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)
+        _ = fcntl(fd, F_SETFD, FD_CLOEXEC)  // mkostemps is not in Swift's Glibc module
         return Pending(fd: fd, temporaryPath: temp, path: path)
     }
 
