@@ -193,39 +193,11 @@ public struct JobRunner: Sendable {
         return s
     }
 
-    /// Maps `items` through `body` on at most `effectiveWorkers` concurrent tasks; results
-    /// come back in the input order whatever order the tasks finish in.
+    /// Maps `items` through `body` on at most `effectiveWorkers` concurrent tasks
+    /// (`Parallel.map`); `label` non-nil reports progress.
     func concurrentMap<T: Sendable, R: Sendable>(
         _ items: [T], label: String?, _ body: @escaping @Sendable (T) throws(BatchError) -> R
     ) async throws(BatchError) -> [R] {
-        let workers = min(plan.effectiveWorkers, max(1, items.count))
-        let progress = label == nil ? nil : self.progress
-        let outcome: Result<[R], BatchError> = await withTaskGroup(of: (Int, Result<R, BatchError>).self) { group in
-            var results = [R?](repeating: nil, count: items.count)
-            var next = 0
-            var done = 0
-            func add() {
-                let i = next
-                let item = items[i]
-                group.addTask {
-                    do throws(BatchError) { return (i, .success(try body(item))) } catch { return (i, .failure(error)) }
-                }
-                next += 1
-            }
-            while next < items.count && next < workers { add() }
-            while let (i, r) = await group.next() {
-                switch r {
-                case .success(let v): results[i] = v
-                case .failure(let e):
-                    group.cancelAll()
-                    return .failure(e)
-                }
-                done += 1
-                progress?(done, items.count)
-                if next < items.count { add() }
-            }
-            return .success(results.map { $0! })
-        }
-        return try outcome.get()
+        try await Parallel.map(items, workers: plan.effectiveWorkers, progress: label == nil ? nil : progress, body)
     }
 }

@@ -57,7 +57,7 @@ public struct RunPlan: Sendable {
 
     /// The number of concurrent workers this plan asks for.
     public var effectiveWorkers: Int {
-        workers > 0 ? workers : max(1, ProcessInfo.processInfo.activeProcessorCount)
+        workers > 0 ? workers : ProcessInfoCores.count
     }
 }
 
@@ -116,4 +116,9 @@ extension RunPlan {
         let prefix = output + "/"
         return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
+}
+
+/// The cores this process may use (at least 1).
+enum ProcessInfoCores {
+    static var count: Int { max(1, ProcessInfo.processInfo.activeProcessorCount) }
 }
