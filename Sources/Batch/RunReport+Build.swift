@@ -36,12 +36,7 @@ extension JobRunner {
                     warnings: 0, superseded: [])
             }
             let r = reports[i]
-            let status: RunReport.UnitStatus =
-                switch r.status {
-                case .accepted: .accepted
-                case .acceptedWithWarnings: .acceptedWithWarnings
-                case .rejected, .unreadable: .rejected
-                }
+            let status = RunReport.UnitStatus(r.status)
             let replaced = files.indices.filter { supersededBy[$0] == i }.map { files[$0].name }
             return RunReport.UnitLine(
                 code: code, name: name, expected: expected, status: status, file: files[i].name,
