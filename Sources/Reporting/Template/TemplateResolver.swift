@@ -71,10 +71,12 @@ struct TemplateResolver {
 
     private func readCSV(_ name: String, at keys: [PathKey]) throws(TemplateError) -> (header: [String], rows: [[String: String]]) {
         let p = csvPath(name)
-        guard let text = try? String(contentsOfFile: p, encoding: .utf8) else {
+        guard let data = FileManager.default.contents(atPath: p), String(validating: data, as: UTF8.self) != nil else {
             throw doc.error(.reference, at: keys, "cannot read the list file \(p)")
         }
-        return CSV.records(text)
+        do { return try CSV.records([UInt8](data), name: p) } catch {
+            throw doc.error(.reference, at: keys, "the list file \(p): \(error.description)")
+        }
     }
 
     private func loadUnits() throws(TemplateError) -> [ReportingUnit] {
