@@ -56,14 +56,18 @@ public struct JobFile: Sendable {
 
     /// Reader limits and concurrency.
     public struct Limits: Sendable, Hashable {
-        /// Largest file accepted, in MiB.
-        public var maxFileSizeMB: Int?
-        /// Largest uncompressed ZIP entry, in MiB.
-        public var maxEntrySizeMB: Int?
-        /// Most ZIP entries.
-        public var maxEntries: Int?
+        /// Reader limits as written, by key (`max_grid_cells: 500000`), in the key's unit;
+        /// every key of `ReaderLimits.settings` may appear.
+        public var reader: [String: Double] = [:]
         /// Concurrent validations; 0 means one per core.
         public var workers: Int = 0
+
+        /// Largest file accepted, in MiB (`max_file_size_mb`).
+        public var maxFileSizeMB: Int? { reader["max_file_size_mb"].map { Int($0) } }
+        /// Largest uncompressed ZIP entry, in MiB (`max_entry_size_mb`).
+        public var maxEntrySizeMB: Int? { reader["max_entry_size_mb"].map { Int($0) } }
+        /// Most ZIP entries (`max_entries`).
+        public var maxEntries: Int? { reader["max_entries"].map { Int($0) } }
     }
 
     /// Which units must submit.
@@ -105,7 +109,7 @@ public struct JobFile: Sendable {
         let known: [String: Set<String>?] = [
             "job": nil, "name": nil, "template": nil, "period": nil, "inbox": nil, "output": nil, "rejected": nil,
             "ledger": nil, "reports": ["formats", "languages"],
-            "limits": ["max_file_size_mb", "max_entry_size_mb", "max_entries", "workers"], "units": nil,
+            "limits": Set(ReaderLimits.settings.map(\.key) + ["workers"]), "units": nil,
         ]
         for (k, v) in top {
             guard let key = k.string, let sub = known[key] else {
@@ -157,16 +161,7 @@ public struct JobFile: Sendable {
                 }
             }
         }
-        var limits = Limits()
-        if let l = raw.limits {
-            limits.maxFileSizeMB = l.max_file_size_mb
-            limits.maxEntrySizeMB = l.max_entry_size_mb
-            limits.maxEntries = l.max_entries
-            limits.workers = l.workers ?? 0
-            for v in [l.max_file_size_mb, l.max_entry_size_mb, l.max_entries, l.workers].compactMap({ $0 }) where v < 0 {
-                throw JobFileError(file: path, line: line("limits"), "limits cannot be negative")
-            }
-        }
+        let limits = try Self.limits(raw.limits, top: top, path: path)
         let units: Units
         switch top["units"] {
         case nil: units = .all
@@ -192,18 +187,47 @@ public struct JobFile: Sendable {
         var rejected: String?
         var ledger: String?
         var reports: RawReports?
-        var limits: RawLimits?
+        var limits: [String: Double]?
     }
     private struct RawReports: Decodable {
         var formats: [String]?
         var languages: [String]?
     }
-    private struct RawLimits: Decodable {
-        var max_file_size_mb: Int?
-        var max_entry_size_mb: Int?
-        var max_entries: Int?
-        var workers: Int?
+
+    /// The `limits:` section: reader limits must be greater than 0 (and whole, but for a
+    /// ratio), `workers` 0 or more; a mistake names the key and its line.
+    private static func limits(_ raw: [String: Double]?, top: Node.Mapping, path: String) throws(JobFileError) -> Limits {
+        var limits = Limits()
+        guard let raw else { return limits }
+        var lines: [String: Int] = [:]
+        if case .mapping(let m)? = top["limits"] {
+            for (k, _) in m { if let key = k.string { lines[key] = k.mark?.line } }
+        }
+        for (key, value) in raw.sorted(by: { $0.key < $1.key }) {
+            let line = lines[key] ?? top["limits"]?.mark?.line
+            if key == "workers" {
+                guard value >= 0, value < 1e6, value == value.rounded() else {
+                    throw JobFileError(file: path, line: line, "limits.workers must be a whole number, 0 or more (0 = one per core); it is \(text(value))")
+                }
+                limits.workers = Int(value)
+                continue
+            }
+            guard let setting = ReaderLimits.setting(key: key) else { continue }  // refused above as unknown
+            guard value > 0 else {
+                throw JobFileError(file: path, line: line, "limits.\(key) must be greater than 0; it is \(text(value))")
+            }
+            guard value < 1e12 else {
+                throw JobFileError(file: path, line: line, "limits.\(key) is too large; it is \(text(value))")
+            }
+            guard setting.unit == .ratio || value == value.rounded() else {
+                throw JobFileError(file: path, line: line, "limits.\(key) must be a whole number; it is \(text(value))")
+            }
+            limits.reader[key] = value
+        }
+        return limits
     }
+
+    private static func text(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v) }
 }
 
 /// A job file that cannot be read or has a mistake; `description` is `what [file:line]`.
@@ -233,13 +257,28 @@ public struct JobFileError: Error, Sendable, CustomStringConvertible {
     }
 }
 
+extension JobFile {
+    /// The job's period (or `text`, the command line's `--period`), parsed once against the
+    /// template's kind: the one place a period's text becomes a `Period`; everything after
+    /// carries the value.
+    public func period(of template: Template, text: String? = nil) throws(JobFileError) -> Period {
+        let written = text ?? period
+        guard let p = template.period.parse(written) else {
+            throw JobFileError(
+                file: path, line: nil,
+                "the period '\(written)' is not a \(template.period.rawValue) period of this template (e.g. 2016, 2016-Q3, 2016-07)")
+        }
+        return p
+    }
+}
+
 extension JobFile.Limits {
     /// The reader limits these job limits ask for (defaults where the job says nothing).
     public var readerLimits: ReaderLimits {
         var l = ReaderLimits.default
-        if let mb = maxFileSizeMB { l.maxFileSize = Int64(mb) << 20 }
-        if let mb = maxEntrySizeMB { l.maxEntrySize = Int64(mb) << 20 }
-        if let n = maxEntries { l.maxEntries = n }
+        for setting in ReaderLimits.settings {
+            if let v = reader[setting.key] { setting.apply(v, to: &l) }
+        }
         return l
     }
 }

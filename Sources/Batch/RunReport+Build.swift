@@ -3,7 +3,7 @@ import Reporting
 extension JobRunner {
     /// The run report's units, files and counts from the validated files.
     func buildReport(files: [InboxFile], reports: [FileReport], supersededBy: [Int?], seen: Set<String>) -> RunReport {
-        let c = configuration
+        let c = plan
         var counts = RunCounts()
         counts.files = files.count
         counts.expected = c.expectedUnits.count
@@ -19,7 +19,7 @@ extension JobRunner {
                     file: files[i].name, sha256: files[i].hash, size: files[i].size, unit: r.unit, period: r.period,
                     status: r.status, new: !seen.contains(files[i].hash), errors: r.errorCount,
                     warnings: r.warningCount, supersededBy: supersededBy[i].map { files[$0].name },
-                    copiedTo: copied ? relative(c.rejected + "/" + files[i].name) : nil))
+                    copiedTo: copied ? c.relativeToOutput(c.rejectedCopyPath(files[i].name)) : nil))
             guard supersededBy[i] == nil else { continue }
             switch r.status {
             case .accepted, .acceptedWithWarnings: counts.accepted += 1
@@ -36,12 +36,7 @@ extension JobRunner {
                     warnings: 0, superseded: [])
             }
             let r = reports[i]
-            let status: RunReport.UnitStatus =
-                switch r.status {
-                case .accepted: .accepted
-                case .acceptedWithWarnings: .acceptedWithWarnings
-                case .rejected, .unreadable: .rejected
-                }
+            let status = RunReport.UnitStatus(r.status)
             let replaced = files.indices.filter { supersededBy[$0] == i }.map { files[$0].name }
             return RunReport.UnitLine(
                 code: code, name: name, expected: expected, status: status, file: files[i].name,
@@ -54,31 +49,25 @@ extension JobRunner {
         }
         counts.missing = units.filter { $0.expected && $0.status == .missing }.count
         return RunReport(
-            job: c.job, period: c.period, workbook: nil, counts: counts, units: units, files: fileLines, issues: [])
+            job: c.job, period: c.periodText, workbook: nil, counts: counts, units: units, files: fileLines, issues: [])
     }
 
     /// The file that stands for each unit this period: its current submission; failing
     /// that, for a file that states no unit (unreadable), the unit its name gives, so the
     /// unit shows as rejected rather than missing (its figures never come from a name).
     func currentSubmissions(files: [InboxFile], reports: [FileReport], supersededBy: [Int?]) -> [String: Int] {
-        let c = configuration
+        let c = plan
         var byUnit: [String: Int] = [:]
         for i in files.indices where supersededBy[i] == nil {
-            if let unit = reports[i].unit, reports[i].period == c.period { byUnit[unit] = i }
+            if let unit = reports[i].unit, reports[i].period == c.periodText { byUnit[unit] = i }
         }
         guard let parse = c.fileNameParser else { return byUnit }
         var byName: [String: Int] = [:]
         for i in files.indices where reports[i].unit == nil {
-            guard let (unit, period) = parse(files[i].name), period == c.period, byUnit[unit] == nil else { continue }
+            guard let (unit, period) = parse(files[i].name), period == c.periodText, byUnit[unit] == nil else { continue }
             if let j = byName[unit], !Supersession.isNewer(files[i], than: files[j]) { continue }
             byName[unit] = i
         }
         return byUnit.merging(byName) { a, _ in a }
-    }
-
-    /// A path relative to the output folder when inside it.
-    func relative(_ path: String) -> String {
-        let prefix = configuration.output + "/"
-        return path.hasPrefix(prefix) ? String(path.dropFirst(prefix.count)) : path
     }
 }

@@ -17,13 +17,9 @@ public struct RunReport: Codable, Sendable, Hashable {
     /// Cross-unit issues from consolidation.
     public var issues: [Issue]
 
-    /// A unit's state in the period.
-    public enum UnitStatus: String, Codable, Sendable, Hashable {
-        case accepted
-        case acceptedWithWarnings = "accepted-with-warnings"
-        case rejected
-        case missing
-    }
+    /// A unit's state in the period: the consolidation's `UnitStatus` (one enum for a
+    /// unit's standing; `FileStatus` is a file's fate, mapped by `UnitStatus(_:)`).
+    public typealias UnitStatus = Reporting.UnitStatus
 
     /// One unit.
     public struct UnitLine: Codable, Sendable, Hashable {

@@ -41,7 +41,10 @@ struct Blank: ParsableCommand {
             let w = try BlankForm.build(ctx.template, unit: chosen, period: ctx.period)
             try w.write(to: output)
         } catch {
-            printError(file: output, "cannot write the blank form: \(error)")
+            let issue = Issue.writeFailed(file: output, error: error)
+            printError(
+                file: output, "cannot write the blank form: " + IssueCatalogue.message(for: issue, lang: .en),
+                where: issue.location)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
     }

@@ -77,14 +77,15 @@ struct CSVToXLSX {
     let options: WriterOptions
 
     func run() throws(ConvertError) {
-        let reader = try CSVRecordReader(path: input)
+        let reader: CSVReader
+        do { reader = try CSVReader(path: input) } catch { throw .csv(error) }
         let book = WorkbookWriter(options: options)
         let sheet: StreamingWorksheet
         do { sheet = try book.addStreamingWorksheet(sheetName) } catch { throw .write(output, error) }
         var asText: [Bool] = []
         var row = RowBuilder()
         var first = true
-        while try reader.next() {
+        while try Self.next(reader) {
             if first {
                 asText = try textColumnFlags(header: reader)
                 first = false
@@ -106,7 +107,11 @@ struct CSVToXLSX {
     }
 
     /// Which columns stay text: `A,C` letters or header names (names win over letters).
-    private func textColumnFlags(header: CSVRecordReader) throws(ConvertError) -> [Bool] {
+    private static func next(_ reader: CSVReader) throws(ConvertError) -> Bool {
+        do { return try reader.next() } catch { throw .csv(error) }
+    }
+
+    private func textColumnFlags(header: CSVReader) throws(ConvertError) -> [Bool] {
         guard let textColumns, !textColumns.isEmpty else { return [] }
         var names: [String: Int] = [:]
         for i in 0..<header.fieldCount {

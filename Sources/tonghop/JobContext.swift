@@ -20,8 +20,9 @@ struct JobContext {
             printError(file: job.template, error.message, where: error.location)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
-        guard let period = template.period.parse(job.period) else {
-            printError(file: path, "period '\(job.period)' is not a \(template.period.rawValue) (e.g. 2016, 2016-Q3, 2016-07)")
+        let period: Period
+        do { period = try job.period(of: template) } catch {
+            printError(file: path, error.message)
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
         return JobContext(job: job, template: template, period: period)

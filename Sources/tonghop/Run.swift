@@ -28,7 +28,7 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The inbox folder instead of the job file's.")
     var inbox: String?
 
-    @Option(help: "The output folder instead of the job file's (its rejected folder and ledger follow when inside it).")
+    @Option(help: "The output folder instead of the job file's (the rejected folder and ledger follow when inside the job's output folder).")
     var out: String?
 
     @Flag(help: "Validate and print the summary; write nothing (no outputs, no ledger, no copies).")
@@ -84,79 +84,24 @@ struct Run: AsyncParsableCommand {
         do { template = try TemplateLoader.load(path: jobFile.template) } catch {
             throw RunSetupError(file: error.file, error.message, location: error.location)
         }
-        let periodText = period ?? jobFile.period
-        guard let parsedPeriod = template.period.parse(periodText) else {
-            throw RunSetupError(
-                file: job, "the period '\(periodText)' is not a \(template.period.rawValue) period of this template")
-        }
         let spec: ConsolidationSpec
         do { spec = try ConsolidationSpec.load(template: template) } catch {
             throw RunSetupError(file: error.file, error.message, location: error.location)
         }
-
-        var output = Self.tidy(jobFile.output)
-        var rejected = Self.tidy(jobFile.rejected)
-        var ledger = Self.tidy(jobFile.ledger)
-        if let out {
-            let old = jobFile.output
-            func follow(_ p: String) -> String { p.hasPrefix(old + "/") ? out + p.dropFirst(old.count) : p }
-            rejected = follow(rejected)
-            ledger = follow(ledger)
-            output = out
+        let plan: RunPlan
+        do {
+            plan = try RunPlan(
+                job: jobFile, template: template,
+                overrides: RunOverrides(period: period, inbox: inbox, out: out, dryRun: dryRun, force: force),
+                toolVersion: TongHop.configuration.version)
+        } catch {
+            throw RunSetupError(file: error.file, error.message, location: error.line.map { "\(error.file):\($0)" })
         }
-        let units = jobFile.expectedUnits(of: template).map { ExpectedUnit(code: $0.code, name: $0.name) }
-        let periodString = parsedPeriod.description
-        var c = RunConfiguration(
-            job: jobFile.name, period: periodString, inbox: inbox ?? Self.tidy(jobFile.inbox), output: output,
-            rejected: rejected, ledger: ledger, expectedUnits: units,
-            workbookName: "TongHop_\(template.id.uppercased())_\(periodString).xlsx")
-        c.formats = jobFile.reports.formats.compactMap(OutputFormat.init(rawValue:))
-        c.languages = jobFile.reports.languages
-        c.workers = jobFile.limits.workers
-        c.dryRun = dryRun
-        c.force = force
-        let identify = template.identify
-        c.fileNameParser = { identify.parseFileName($0) }
-        c.fingerprintInputs = Self.fingerprintInputs(jobFile: jobFile, template: template)
         return JobRunner(
-            configuration: c, validator: TemplateValidation(
-                validator: Validator(template: template, period: parsedPeriod, limits: jobFile.limits.readerLimits)),
-            consolidator: ProvincialConsolidation(spec: spec, period: periodString),
+            plan: plan, validator: TemplateValidation(
+                validator: Validator(template: template, period: plan.period, limits: jobFile.limits.readerLimits)),
+            consolidator: ProvincialConsolidation(spec: spec, period: plan.period),
             fileReports: CatalogueFileReports(template: template), logger: logger)
-    }
-
-    /// `Jobs/../out/x` → `out/x`: folds `.` and `name/..` so messages show short paths
-    /// (purely textual; a leading `..` stays).
-    static func tidy(_ path: String) -> String {
-        var parts: [Substring] = []
-        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
-            if part == "." { continue }
-            if part == "..", let last = parts.last, last != ".." {
-                parts.removeLast()
-                continue
-            }
-            parts.append(part)
-        }
-        let joined = parts.joined(separator: "/")
-        if path.hasPrefix("/") { return "/" + joined }
-        return joined.isEmpty ? "." : joined
-    }
-
-    /// What else decides the outputs: the tonghop version, the job file, and every file in
-    /// the template's folder (the template, its units and reference lists, consolidation options).
-    static func fingerprintInputs(jobFile: JobFile, template: Template) -> [String] {
-        var inputs = ["tonghop=\(TongHop.configuration.version)"]
-        inputs.append("job-file=" + ((try? Inbox.hash(path: jobFile.path)) ?? "unreadable"))
-        let dir = (template.path as NSString).deletingLastPathComponent
-        let folder = dir.isEmpty ? "." : dir
-        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).sorted()
-        for name in names where !name.hasPrefix(".") {
-            var isDir: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: folder + "/" + name, isDirectory: &isDir), !isDir.boolValue
-            else { continue }
-            inputs.append("template-folder/\(name)=" + ((try? Inbox.hash(path: folder + "/" + name)) ?? "unreadable"))
-        }
-        return inputs
     }
 }
 

@@ -2,6 +2,7 @@ import ArgumentParser
 import Batch
 import Foundation
 import Reporting
+import XLSX
 
 #if canImport(Glibc)
     import Glibc
@@ -10,7 +11,7 @@ import Reporting
 #endif
 
 /// `tonghop validate`: check submission files against the job's template.
-struct Validate: ParsableCommand {
+struct Validate: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "validate",
         abstract: "Check submission workbooks against the job's template.",
@@ -48,14 +49,17 @@ struct Validate: ParsableCommand {
         if Language(rawValue: lang) == nil { throw ValidationError("--lang must be vi or en") }
     }
 
-    func run() throws {
+    func run() async throws {
         let ctx = try JobContext.load(job)
         let language = Language(rawValue: lang) ?? .vi
         let validator = Validator(template: ctx.template, period: ctx.period, limits: ctx.job.limits.readerLimits)
-        let reports = Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
+        let reports = await Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
+        // The catalogue's words, as in the reports (in English: stderr is the operator's).
         for (file, report) in zip(files, reports) where report.status == .unreadable {
             let issue = report.issues.first
-            printError(file: file, issue?.found ?? "cannot be read", where: issue?.params["where"])
+            printError(
+                file: file, issue.map { IssueCatalogue.message(for: $0, lang: .en) } ?? "cannot be read",
+                where: issue?.location)
         }
         let text: String
         switch format {
@@ -86,39 +90,9 @@ struct Validate: ParsableCommand {
 }
 
 extension Validate {
-    /// Validates every file, several at a time (`workers`, 0 = one per core); reports come
-    /// back in the files' order whatever order they finish in.
-    static func validateAll(_ files: [String], with validator: Validator, workers: Int) -> [FileReport] {
-        let slots = ReportSlots(count: files.count)
-        let width = max(1, min(files.count, workers > 0 ? workers : ProcessInfo.processInfo.activeProcessorCount))
-        let next = ReportSlots.Counter()
-        DispatchQueue.concurrentPerform(iterations: width) { _ in
-            while let i = next.take(below: files.count) {
-                slots.set(i, validator.validate(path: files[i]).0)
-            }
-        }
-        return slots.all
-    }
-}
-
-/// Reports filled in by concurrent workers.
-private final class ReportSlots: @unchecked Sendable {
-    private var reports: [FileReport?]
-    private let lock = NSLock()
-    init(count: Int) { reports = Array(repeating: nil, count: count) }
-    func set(_ i: Int, _ r: FileReport) { lock.withLock { reports[i] = r } }
-    var all: [FileReport] { lock.withLock { reports.compactMap { $0 } } }
-
-    /// Hands out file indexes one at a time.
-    final class Counter: @unchecked Sendable {
-        private var value = 0
-        private let lock = NSLock()
-        func take(below n: Int) -> Int? {
-            lock.withLock {
-                guard value < n else { return nil }
-                value += 1
-                return value - 1
-            }
-        }
+    /// Validates every file, several at a time (`workers`, 0 = one per core, `Parallel.map`
+    /// as `run` does); reports come back in the files' order whatever order they finish in.
+    static func validateAll(_ files: [String], with validator: Validator, workers: Int) async -> [FileReport] {
+        await Parallel.map(files, workers: workers) { (path: String) -> FileReport in validator.validate(path: path).0 }
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Testing
 
 @testable import Batch
+import XLSX
 
 @Suite struct AtomicFileTests {
     private func inode(_ path: String) -> UInt64? {
@@ -39,7 +40,7 @@ import Testing
     @Test func aFolderInTheWayIsAnErrorNotAMatch() throws {
         let dir = TempFolder("atomic")
         let path = dir.sub("taken")
-        #expect(throws: BatchError.self) { try AtomicFile.writeIfChanged([], to: path) }
+        #expect(throws: XLSXWriteError.self) { try AtomicFile.writeIfChanged([], to: path) }
     }
 
     @Test func onlyARegularFileCanMatch() throws {
@@ -59,5 +60,24 @@ import Testing
         #expect(try AtomicFile.copy(from: dir.path + "/in.xlsx", to: dir.path + "/out/in.xlsx"))
         #expect(try !AtomicFile.copy(from: dir.path + "/in.xlsx", to: dir.path + "/out/in.xlsx"))
         #expect(readBytes(dir.path + "/out/in.xlsx") == Array("PK data".utf8))
+    }
+
+    /// One writer, one sweep: a killed `WorkbookWriter.write(to:)` leaves the same kind of
+    /// temporary file as the job's outputs, and the job's sweep removes both (and the
+    /// writer's files of earlier builds); nothing else is touched.
+    @Test func theSweepFindsEveryWritersLeftovers() throws {
+        let dir = TempFolder()
+        let pending = try AtomicFile.begin(dir.path + "/TongHop.xlsx")
+        #expect(pending.temporaryPath.hasPrefix(dir.path + "/.TongHop.xlsx.") && pending.temporaryPath.hasSuffix(".tonghop-tmp"))
+        close(pending.fd)  // killed here: never committed
+        let workbook = WorkbookWriter()
+        _ = try workbook.addWorksheet("S")
+        try workbook.write(to: dir.path + "/book.xlsx")
+        writeFile(dir.path + "/.old.xlsx.tmp-a1B2c3", "legacy")
+        writeFile(dir.path + "/.keep.tmp-toolong7", "not ours")
+        writeFile(dir.path + "/keep.xlsx", "kept")
+        AtomicFile.removeLeftovers(in: dir.path)
+        let left = try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted()
+        #expect(left == [".keep.tmp-toolong7", "book.xlsx", "keep.xlsx"])
     }
 }

@@ -3,6 +3,7 @@ import Testing
 
 @testable import Batch
 @testable import Reporting
+import XLSX
 
 /// The job file: every field decoded, paths resolved against the file's folder,
 /// mistakes reported with their line.
@@ -60,5 +61,53 @@ import Testing
         #expect(r.message.contains("pdf"))
         guard case .failure(let d) = parse(minimal + "\nreports: { format: [html] }\n") else { Issue.record("accepted 'format'"); return }
         #expect(d.message.contains("unknown key 'format'"))
+    }
+
+    @Test func everyReaderLimitIsSettableUnderItsDocumentedKey() throws {
+        let keys = ReaderLimits.settings.map(\.key)
+        #expect(keys == [
+            "max_file_size_mb", "max_entries", "max_entry_size_mb", "max_total_size_mb", "min_compression_ratio",
+            "ratio_check_threshold_bytes", "max_cell_text_bytes", "max_shared_strings", "max_grid_cells",
+        ])
+        let yaml = minimal + """
+
+            limits:
+              max_file_size_mb: 50
+              max_entries: 1000
+              max_entry_size_mb: 256
+              max_total_size_mb: 512
+              min_compression_ratio: 0.02
+              ratio_check_threshold_bytes: 200000
+              max_cell_text_bytes: 4000
+              max_shared_strings: 100000
+              max_grid_cells: 500000
+              workers: 3
+            """
+        let job = try parse(yaml).get()
+        let l = job.limits.readerLimits
+        #expect(l.maxFileSize == 50 << 20 && l.maxEntries == 1000 && l.maxEntrySize == 256 << 20)
+        #expect(l.maxTotalSize == 512 << 20 && l.minCompressionRatio == 0.02 && l.ratioCheckThreshold == 200_000)
+        #expect(l.maxCellTextLength == 4000 && l.maxSharedStrings == 100_000 && l.maxGridCells == 500_000)
+        #expect(job.limits.workers == 3)
+        // Unset keys keep the defaults.
+        let defaults = try parse(minimal).get().limits.readerLimits
+        #expect(defaults.maxGridCells == ReaderLimits.default.maxGridCells && defaults.maxFileSize == 512 << 20)
+    }
+
+    @Test func aLimitOfZeroOrBelowIsRefusedWithItsKeyAndLine() throws {
+        for bad in ["max_grid_cells: 0", "max_entry_size_mb: -5", "min_compression_ratio: 0"] {
+            guard case .failure(let e) = parse(minimal + "\nlimits:\n  workers: 1\n  \(bad)\n") else {
+                Issue.record("accepted \(bad)")
+                continue
+            }
+            let key = String(bad.prefix { $0 != ":" })
+            #expect(e.line == 9, "\(bad): line \(e.line ?? -1)")
+            #expect(e.message.hasPrefix("limits.\(key) must be greater than 0; it is "), "\(e.message)")
+        }
+        guard case .failure(let w) = parse(minimal + "\nlimits: { max_entries: 2.5 }\n") else { Issue.record("accepted 2.5"); return }
+        #expect(w.message == "limits.max_entries must be a whole number; it is 2.5")
+        guard case .failure(let n) = parse(minimal + "\nlimits: { workers: -1 }\n") else { Issue.record("accepted -1"); return }
+        #expect(n.message.contains("limits.workers"))
+        #expect(try parse(minimal + "\nlimits: { workers: 0 }\n").get().limits.workers == 0)
     }
 }

@@ -66,7 +66,7 @@ import Testing
         #expect(last.fingerprint == "fp" && last.outputs == ["/o/w.xlsx": "abc"] && last.counts.files == 1)
         #expect(try ledger.currentFigures(period: "2016") == ["MNH": ["KN": ["current": 112]]])
         let subs = try ledger.allSubmissions()
-        #expect(subs.count == 1 && subs[0].status == "accepted-with-warnings" && subs[0].warnings == 1)
+        #expect(subs.count == 1 && subs[0].status == .acceptedWithWarnings && subs[0].warnings == 1)
         #expect(subs[0].receivedAt == "1970-01-01T00:02:00.000Z")
         #expect(try ledger.issueCodes(submissionID: subs[0].id) == ["nq04-chibo-3dv"])
     }

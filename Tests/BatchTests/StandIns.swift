@@ -66,18 +66,18 @@ let nq04Units = [
     ExpectedUnit(code: "DBP", name: "Thành ủy Điện Biên Phủ"),
 ]
 
-func makeRunner(_ dir: TempFolder, units: [ExpectedUnit] = nq04Units, configure: (inout RunConfiguration) -> Void = { _ in })
+func makeRunner(_ dir: TempFolder, units: [ExpectedUnit] = nq04Units, configure: (inout RunPlan) -> Void = { _ in })
     -> JobRunner
 {
-    var c = RunConfiguration(
-        job: "test-job", period: "2016", inbox: dir.sub("inbox"), output: dir.path + "/out", expectedUnits: units,
+    var c = RunPlan(
+        job: "test-job", period: Period(kind: .year, year: 2016, index: 1), inbox: dir.sub("inbox"), output: dir.path + "/out", expectedUnits: units,
         workbookName: "TongHop_TEST_2016.xlsx")
     c.workers = 3
     configure(&c)
     var logger = Logger(label: "test")
     logger.logLevel = .critical
     return JobRunner(
-        configuration: c, validator: TextValidator(), consolidator: SumConsolidator(), fileReports: JSONFileReports(),
+        plan: c, validator: TextValidator(), consolidator: SumConsolidator(), fileReports: JSONFileReports(),
         logger: logger)
 }
 

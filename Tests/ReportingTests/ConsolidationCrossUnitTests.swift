@@ -21,7 +21,7 @@ import XLSX
             Submission(file: "NQ04_\(u)_2016.xlsx", unit: u, period: "2016", values: [:], lists: lists[u]!)
         }
         return Consolidator(spec: F.spec).consolidate(
-            subs, reports: subs.map(F.accepted), period: "2016", expectedUnits: lists.keys.sorted())
+            subs, reports: subs.map(F.accepted), period: .year(2016), expectedUnits: lists.keys.sorted())
     }
 
     @Test func samePersonInTwoUnitsIsReportedOnBothSides() throws {

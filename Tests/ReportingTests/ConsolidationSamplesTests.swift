@@ -40,7 +40,7 @@ import XLSX
             reports.append(report)
             if let sub { subs.append(sub) }
         }
-        return (Consolidator(spec: v.spec).consolidate(subs, reports: reports, period: "2016"), reports)
+        return (Consolidator(spec: v.spec).consolidate(subs, reports: reports, period: .year(2016)), reports)
     }
 
     @Test func everySampleIsAcceptedAndAddsUpToThePublishedCounts() throws {

@@ -7,7 +7,7 @@ import XLSX
 
     @Test func totalsAddUpThePublishedFigures() {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         func total(_ code: String, _ col: String) -> Double? { c.indicator(code)?.total(col) }
         #expect(total("KN", "current") == 1_873)
         #expect(total("KN_CT", "current") == 2_000)
@@ -31,7 +31,7 @@ import XLSX
 
     @Test func ratiosChangesAndAttainment() throws {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let kn = try #require(c.indicator("KN"))
         #expect(kn.target == 2_000)
         #expect(kn.targetIndicator == "KN_CT")
@@ -77,7 +77,7 @@ import XLSX
         let w = try #require(reports.firstIndex { $0.unit == "MCH" })
         reports[w].status = .acceptedWithWarnings
 
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         #expect(c.unit("MLA")?.status == .rejected)
         #expect(c.unit("MLA")?.file == "NQ04_MLA_2016.xlsx")
         #expect(c.unit("TCH")?.status == .missing)
@@ -104,7 +104,7 @@ import XLSX
         let (subs, reports) = F.allAccepted()
         let only = Array(subs.prefix(3))
         let c = Consolidator(spec: F.spec).consolidate(
-            only, reports: Array(reports.prefix(3)), period: "2016", expectedUnits: ["DBP", "MLA", "DBI", "MNH"])
+            only, reports: Array(reports.prefix(3)), period: .year(2016), expectedUnits: ["DBP", "MLA", "DBI", "MNH"])
         #expect(c.units.map(\.code) == ["DBP", "MLA", "DBI", "MNH"])
         #expect(c.unitCount == 4)
         #expect(c.issues.map(\.code) == ["unit-missing"])
@@ -114,7 +114,7 @@ import XLSX
     @Test func aUnitThatWasNotExpectedIsListedAndCounted() {
         let (subs, reports) = F.allAccepted()
         let c = Consolidator(spec: F.spec).consolidate(
-            Array(subs.prefix(2)), reports: Array(reports.prefix(2)), period: "2016", expectedUnits: ["DBP"])
+            Array(subs.prefix(2)), reports: Array(reports.prefix(2)), period: .year(2016), expectedUnits: ["DBP"])
         #expect(c.units.map(\.code) == ["DBP", "MLA"])
         #expect(c.units.map(\.expected) == [true, false])
         #expect(c.issues.isEmpty)
@@ -134,7 +134,7 @@ import XLSX
         let second = F.submission("DBP", values: fixed)
         let old = F.submission("MLA", values: figures["MLA"]!, period: "2015")
         let c = Consolidator(spec: F.spec).consolidate(
-            [first, second, old], reports: [first, second, old].map(F.accepted), period: "2016",
+            [first, second, old], reports: [first, second, old].map(F.accepted), period: .year(2016),
             expectedUnits: ["DBP", "MLA"])
         #expect(c.unit("DBP")?.file == second.file)
         #expect(c.indicator("KN")?.total("current") == figures["DBP"]!["KN"]!["current"]! + 5)
@@ -147,7 +147,7 @@ import XLSX
 
     @Test func actionListHoldsVillagesWithoutMembersByUnitThenCommune() throws {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         #expect(c.actionRows.count == 71)
         #expect(c.actionRows.filter { $0.unit == "MNH" }.count == 18)
         #expect(c.actionRows.allSatisfy { $0.row["dang_vien"] == .number(0) })
@@ -173,8 +173,8 @@ import XLSX
         var spec = F.spec
         spec.units = [.init(code: "X", name: "X")]
         spec.indicators = []
-        let s = Submission(file: "x.xlsx", unit: "X", period: "1", values: [:], lists: ["thon_ban": rows])
-        let c = Consolidator(spec: spec).consolidate([s], reports: [], period: "1")
+        let s = Submission(file: "x.xlsx", unit: "X", period: "2016", values: [:], lists: ["thon_ban": rows])
+        let c = Consolidator(spec: spec).consolidate([s], reports: [], period: .year(2016))
         let order = c.actionRows.map { r -> String in
             if case .string(let s) = r.row["xa"] { return s } else { return "" }
         }

@@ -27,7 +27,7 @@ import XLSX
     @Test(.enabled(if: OpenpyxlDump.available, "python3 with openpyxl is not installed"))
     func summaryShowsThePublishedFigures() throws {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let (dump, dir) = try Self.written(c, reports: reports)
         defer { dir.remove() }
 
@@ -82,7 +82,7 @@ import XLSX
     @Test(.enabled(if: OpenpyxlDump.available, "python3 with openpyxl is not installed"))
     func byUnitSheetHasEveryUnitAndFormulaTotals() throws {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let (dump, dir) = try Self.written(c, reports: reports)
         defer { dir.remove() }
         let s = try #require(dump.sheet("Theo đơn vị"))
@@ -128,7 +128,7 @@ import XLSX
         reports[i].status = .rejected
         reports[i].issues = [Issue(code: "nq04-dv-tong", severity: .error, file: reports[i].file, sheet: "Chỉ tiêu", cell: "F7",
                                    expected: "821", found: "820")]
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let (dump, dir) = try Self.written(c, reports: reports)
         defer { dir.remove() }
 
@@ -162,8 +162,8 @@ import XLSX
 
     @Test func sameInputGivesTheSameBytes() throws {
         let (subs, reports) = F.allAccepted()
-        let c1 = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
-        let c2 = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c1 = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
+        let c2 = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let a = try ProvincialWorkbook.build(c1, reports: reports).bytes()
         let b = try ProvincialWorkbook.build(c2, reports: reports).bytes()
         #expect(a == b)
@@ -176,7 +176,7 @@ import XLSX
     @Test(.enabled(if: LibreOffice.path != nil, "LibreOffice (soffice) is not installed"))
     func libreOfficeConvertsIt() throws {
         let (subs, reports) = F.allAccepted()
-        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
         let dir = try ConsolidationTempDir()
         defer { dir.remove() }
         let path = dir.path + "/tong-hop.xlsx"

@@ -26,7 +26,8 @@ public struct LedgerSubmission: Sendable, Hashable {
     public var file: String
     public var unit: String?
     public var period: String?
-    public var status: String
+    /// The file's fate when last validated (the ledger stores its raw value).
+    public var status: FileStatus
     public var errors: Int
     public var warnings: Int
     public var supersededBy: Int64?
@@ -192,7 +193,8 @@ extension Ledger {
 
     static func submission(from r: Row) -> LedgerSubmission {
         LedgerSubmission(
-            id: r["id"], hash: r["hash"], file: r["file"], unit: r["unit"], period: r["period"], status: r["status"],
+            id: r["id"], hash: r["hash"], file: r["file"], unit: r["unit"], period: r["period"],
+            status: FileStatus(rawValue: r["status"] as String) ?? .unreadable,
             errors: r["errors"], warnings: r["warnings"], supersededBy: r["superseded_by"],
             receivedAt: r["received_at"])
     }

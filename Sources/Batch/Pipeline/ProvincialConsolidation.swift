@@ -5,9 +5,9 @@ import XLSX
 /// by `ProvincialWorkbook`.
 public struct ProvincialConsolidation: Consolidating {
     public let spec: ConsolidationSpec
-    public let period: String
+    public let period: Period
 
-    public init(spec: ConsolidationSpec, period: String) {
+    public init(spec: ConsolidationSpec, period: Period) {
         self.spec = spec
         self.period = period
     }

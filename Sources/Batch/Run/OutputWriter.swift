@@ -1,4 +1,5 @@
 import Foundation
+import XLSX
 
 /// Writes a run's outputs on a thread of its own while the run fills the ledger's
 /// transaction; `wait()` is called before the commit, so the run still counts only once
@@ -29,7 +30,7 @@ final class OutputWriter: @unchecked Sendable {
         let thread = Thread { [self] in
             do throws(BatchError) {
                 for copy in copies { try count(AtomicFile.copy(from: copy.from, to: copy.to)) }
-                for o in outputs { try count(AtomicFile.writeIfChanged(o.bytes, to: o.path)) }
+                for o in outputs { try count(AtomicFile.writeIfChangedOrFail(o.bytes, to: o.path)) }
             } catch {
                 failure = error
             }

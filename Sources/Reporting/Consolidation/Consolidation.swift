@@ -5,7 +5,8 @@
 /// says how many units it covers.
 public struct Consolidation: Sendable, Hashable {
     public var spec: ConsolidationSpec
-    public var period: String
+    /// The period consolidated, typed from the job file to here (its text is `description`).
+    public var period: Period
     /// Every expected unit in spec order, then units that submitted without being expected.
     public var units: [UnitResult]
     /// One entry per spec indicator, in spec order.

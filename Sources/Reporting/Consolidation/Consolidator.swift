@@ -21,9 +21,10 @@ public struct Consolidator: Sendable {
     ///   - period: the period consolidated (`2016`); submissions for another one are not counted.
     ///   - expectedUnits: unit codes expected this period; nil means every unit of the spec.
     public func consolidate(
-        _ submissions: [Submission], reports: [FileReport], period: String,
+        _ submissions: [Submission], reports: [FileReport], period: Period,
         expectedUnits: [String]? = nil
     ) -> Consolidation {
+        let periodText = period.description
         var issues: [Issue] = []
         let expectedCodes = expectedUnits.map(Set.init) ?? Set(spec.units.map(\.code))
         var order = spec.units.filter { expectedCodes.contains($0.code) }.map(\.code)
@@ -31,9 +32,9 @@ public struct Consolidator: Sendable {
         // The submission that counts for each unit, and the ones it supersedes.
         var chosen: [String: Submission] = [:]
         for s in submissions {
-            guard s.period == period else {
+            guard s.period == periodText else {
                 issues.append(Issue(
-                    code: "wrong-period", severity: .error, file: s.file, expected: period,
+                    code: "wrong-period", severity: .error, file: s.file, expected: periodText,
                     found: s.period, params: ["unit": s.unit]))
                 continue
             }
@@ -72,14 +73,14 @@ public struct Consolidator: Sendable {
                 issues.append(Issue(
                     code: "unit-rejected", severity: .error, file: r.file,
                     found: r.status.rawValue,
-                    params: ["unit": code, "unitName": name, "period": period, "errors": String(r.errorCount)]))
+                    params: ["unit": code, "unitName": name, "period": periodText, "errors": String(r.errorCount)]))
             } else {
                 units.append(UnitResult(
                     code: code, name: name, expected: expected, status: .missing, file: nil,
                     values: [:], attainment: [:]))
                 issues.append(Issue(
                     code: "unit-missing", severity: .error, file: "",
-                    params: ["unit": code, "unitName": name, "period": period]))
+                    params: ["unit": code, "unitName": name, "period": periodText]))
             }
         }
 

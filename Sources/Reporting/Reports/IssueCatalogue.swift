@@ -5,7 +5,14 @@
 /// Template rules are not in the catalogue: their issues carry the rule's message
 /// templates in `params["message.vi"]` / `params["message.en"]`, so a report can be
 /// rendered from the issue alone. A placeholder `{x}` reads `params["x.vi"]` (in the
-/// report's language) before `params["x"]`.
+/// report's language) before `params["x"]`. A part in `[[…]]` is shown only when every
+/// placeholder in it has a value (`[[ (phần {part})]]`).
+///
+/// A file that cannot be read gets `unreadable-file` with a `reason` (`reasons`), a
+/// workbook that cannot be written a `write-*` code (`Issue.unreadable(file:error:limits:)`,
+/// `Issue.writeFailed(file:error:)`); their
+/// Vietnamese messages hold no English (the reader's own words, `{detail}`, are shown in
+/// English only), and the command line prints the same messages on stderr.
 public enum IssueCatalogue {
     /// One catalogue entry.
     public struct Entry: Sendable {
@@ -110,6 +117,112 @@ public enum IssueCatalogue {
         e("superseded", .info,
           "Tệp này đã được thay bằng tệp nộp sau {expected}",
           "This file was superseded by the later file {expected}"),
+        // A workbook the writer refuses (`Issue.writeFailed(file:error:)`), one code per XLSXWriteError case.
+        e("write-invalid-sheet-name", .error,
+          "Tên trang tính \"{name}\" không hợp lệ",
+          "Invalid sheet name \"{name}\": {detail}"),
+        e("write-duplicate-sheet-name", .error,
+          "Tên trang tính \"{name}\" bị trùng (không phân biệt chữ hoa, chữ thường)",
+          "Duplicate sheet name \"{name}\" (names ignore case)"),
+        e("write-cell-out-of-range", .error,
+          "Ô ở dòng {row}, cột {column} nằm ngoài giới hạn 1.048.576 dòng × 16.384 cột",
+          "The cell at row {row}, column {column} is outside 1,048,576 rows x 16,384 columns"),
+        e("write-text-too-long", .error,
+          "Nội dung dài {length} ký tự, quá giới hạn 32.767 ký tự một ô",
+          "Text of {length} characters is over Excel's 32,767 a cell"),
+        e("write-invalid-number", .error,
+          "Số không hợp lệ (không xác định hoặc vô hạn)",
+          "The number is NaN or infinite"),
+        e("write-overlapping-merge", .error,
+          "Hai vùng gộp ô {first} và {second} chồng lên nhau",
+          "Merged ranges {first} and {second} overlap"),
+        e("write-invalid-validation", .error,
+          "Quy tắc kiểm tra dữ liệu không hợp lệ",
+          "Invalid data validation: {detail}"),
+        e("write-invalid-defined-name", .error,
+          "Tên được định nghĩa \"{name}\" không hợp lệ",
+          "Invalid defined name \"{name}\": {detail}"),
+        e("write-setting-too-late", .error,
+          "Một thiết lập của trang tính phải đặt trước khi ghi dòng đầu tiên",
+          "{setting} must be set before the first row is written"),
+        e("write-too-many-styles", .error,
+          "Có {count} định dạng ô khác nhau, quá giới hạn 64.000",
+          "{count} distinct cell formats, over Excel's 64,000"),
+        e("write-no-sheets", .error,
+          "Sổ tính cần ít nhất một trang tính",
+          "A workbook needs at least one sheet"),
+        e("write-io", .error,
+          "Không ghi được tệp {path}",
+          "Cannot write {path}: {detail}"),
+        e("write-compression", .error,
+          "Lỗi khi nén dữ liệu",
+          "Deflate failed: {detail}"),
+    ]
+
+    /// Why a file cannot be read: one entry per `XLSXError` case, by the `reason` parameter
+    /// of an `unreadable-file` issue (`Issue.unreadable(file:error:limits:)`). The code stays
+    /// `unreadable-file`, what the reports, `Samples/check_samples.py` and report readers key on.
+    public static let reasons: [Entry] = [
+        e("file-cannot-open", .error,
+          "Không mở được tệp",
+          "The file cannot be opened: {detail}"),
+        e("not-xlsx", .error,
+          "Tệp không phải là sổ tính Excel (.xlsx); hãy lưu lại dưới dạng .xlsx rồi gửi lại",
+          "The file is not an XLSX workbook (not a ZIP archive)"),
+        e("damaged-file", .error,
+          "Tệp bị hỏng, không đọc được[[ (phần {part})]]; hãy mở bằng Excel, lưu lại rồi gửi lại",
+          "The file is damaged: {detail}[[ (part {part})]]"),
+        e("encrypted-file", .error,
+          "Tệp được đặt mật khẩu[[ (phần {part})]]; hãy lưu lại không đặt mật khẩu rồi gửi lại",
+          "The workbook is encrypted (password-protected)[[ (part {part})]]; save it without a password"),
+        e("legacy-xls", .error,
+          "Tệp ở định dạng Excel 97-2003 (.xls); hãy lưu lại dưới dạng .xlsx rồi gửi lại",
+          "A legacy Excel 97-2003 .xls workbook; save it as .xlsx"),
+        e("open-document", .error,
+          "Tệp ở định dạng OpenDocument (.ods); hãy lưu lại dưới dạng .xlsx rồi gửi lại",
+          "An OpenDocument spreadsheet (.ods); save it as .xlsx"),
+        e("unsupported-compression", .error,
+          "Tệp dùng kiểu nén {method} không được hỗ trợ[[ (phần {part})]]; hãy mở bằng Excel, lưu lại rồi gửi lại",
+          "Unsupported ZIP compression method {method}[[ (part {part})]]; open the file in Excel and save it again"),
+        e("limit-exceeded", .error,
+          "Tệp vượt giới hạn an toàn về {limit-what}: giới hạn {limit}[[ = {value}]] trong tệp cấu hình công việc[[ (phần {part})]]",
+          "The file exceeds a safety limit on {limit-what}: the job file's {limit}[[ = {value}]][[ (part {part})]]; {detail}"),
+        e("missing-part", .error,
+          "Tệp thiếu phần {part}; hãy mở bằng Excel, lưu lại rồi gửi lại",
+          "A part the workbook needs is missing: {part}"),
+        e("malformed-xml", .error,
+          "Tệp bị hỏng: phần {part} sai cấu trúc[[ (dòng {line})]]; hãy mở bằng Excel, lưu lại rồi gửi lại",
+          "Malformed XML in {part}[[ (line {line})]]: {detail}"),
+        e("dtd-refused", .error,
+          "Tệp bị từ chối vì lý do an toàn: phần {part} có khai báo kiểu tài liệu (DTD)",
+          "A document type declaration (DTD) in {part} is refused for safety"),
+        e("invalid-workbook", .error,
+          "Cấu trúc sổ tính không đúng[[ (phần {part})]]; hãy mở bằng Excel, lưu lại rồi gửi lại",
+          "The workbook structure is wrong: {detail}[[ (part {part})]]"),
+        e("invalid-cell", .error,
+          "Không đọc được ô này",
+          "The cell cannot be read: {detail}"),
+        e("not-a-worksheet", .error,
+          "Trang được chọn không phải là trang tính",
+          "Not a worksheet: {detail}"),
+    ]
+
+    private static let reasonByCode: [String: Entry] = Dictionary(reasons.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
+
+    /// The entry for an `unreadable-file` issue's `reason`.
+    public static func reason(_ code: String) -> Entry? { reasonByCode[code] }
+
+    /// What each reader limit bounds, by its job-file key (`{limit-what}`).
+    static let limitWhat: [String: Localized] = [
+        "max_file_size_mb": Localized(vi: "kích thước tệp (MB)", en: "the file's size (MB)"),
+        "max_entries": Localized(vi: "số phần trong tệp", en: "the number of parts in the file"),
+        "max_entry_size_mb": Localized(vi: "kích thước một phần khi giải nén (MB)", en: "one part's uncompressed size (MB)"),
+        "max_total_size_mb": Localized(vi: "tổng kích thước khi giải nén (MB)", en: "the total uncompressed size (MB)"),
+        "min_compression_ratio": Localized(vi: "tỉ lệ nén", en: "the compression ratio"),
+        "ratio_check_threshold_bytes": Localized(vi: "tỉ lệ nén", en: "the compression ratio"),
+        "max_cell_text_bytes": Localized(vi: "độ dài nội dung một ô (byte)", en: "one cell's text length (bytes)"),
+        "max_shared_strings": Localized(vi: "số chuỗi văn bản dùng chung", en: "the number of shared strings"),
+        "max_grid_cells": Localized(vi: "số ô của một trang tính", en: "the number of cells in one sheet"),
     ]
 
     private static func e(_ code: String, _ s: Severity, _ vi: String, _ en: String) -> Entry {
@@ -127,20 +240,35 @@ public enum IssueCatalogue {
     /// The issue's message in a language: the catalogue's template (or the rule's, carried
     /// in the issue) with every placeholder filled.
     public static func message(for issue: Issue, lang: Language) -> String {
-        let template: String
         if let m = issue.params["message.\(lang.rawValue)"] ?? issue.params["message.vi"] {
-            template = m
-        } else if let entry = byCode[issue.code] {
-            template = entry.message[lang]
-        } else {
-            template = issue.code
+            return fillPlaceholders(m, issue: issue, lang: lang).text  // a rule's own text: no `[[…]]`
         }
-        return fill(template, issue: issue, lang: lang)
+        if issue.code == "unreadable-file", let r = issue.params["reason"], let entry = reasonByCode[r] {
+            return fill(entry.message[lang], issue: issue, lang: lang)
+        }
+        guard let entry = byCode[issue.code] else { return fillPlaceholders(issue.code, issue: issue, lang: lang).text }
+        return fill(entry.message[lang], issue: issue, lang: lang)
     }
 
-    /// Replaces `{name}` placeholders; an unknown placeholder is left as written.
+    /// Replaces `{name}` placeholders; an unknown placeholder is left as written. A part
+    /// in `[[…]]` is kept (without the brackets) only when each placeholder in it has a
+    /// non-empty value.
     static func fill(_ template: String, issue: Issue, lang: Language) -> String {
+        guard template.contains("[[") else { return fillPlaceholders(template, issue: issue, lang: lang).text }
         var out = ""
+        var rest = Substring(template)
+        while let open = rest.range(of: "[["), let close = rest[open.upperBound...].range(of: "]]") {
+            out += fillPlaceholders(String(rest[..<open.lowerBound]), issue: issue, lang: lang).text
+            let part = fillPlaceholders(String(rest[open.upperBound..<close.lowerBound]), issue: issue, lang: lang)
+            if part.complete { out += part.text }
+            rest = rest[close.upperBound...]
+        }
+        return out + fillPlaceholders(String(rest), issue: issue, lang: lang).text
+    }
+
+    private static func fillPlaceholders(_ template: String, issue: Issue, lang: Language) -> (text: String, complete: Bool) {
+        var out = ""
+        var complete = true
         var rest = Substring(template)
         while let open = rest.firstIndex(of: "{") {
             out += rest[..<open]
@@ -148,13 +276,15 @@ public enum IssueCatalogue {
             let name = String(rest[rest.index(after: open)..<close])
             if let v = value(name, issue: issue, lang: lang) {
                 out += v
+                if v.isEmpty { complete = false }
             } else {
                 out += rest[open...close]
+                complete = false
             }
             rest = rest[rest.index(after: close)...]
         }
         out += rest
-        return out
+        return (out, complete)
     }
 
     private static func value(_ name: String, issue: Issue, lang: Language) -> String? {
@@ -165,6 +295,9 @@ public enum IssueCatalogue {
         case "expected": return issue.expected ?? ""
         case "found": return issue.found ?? ""
         case "file": return issue.file
+        case "limit-what":
+            guard let key = issue.params["limit"] else { return nil }
+            return limitWhat[key]?[lang] ?? Localized(vi: "giới hạn đọc tệp", en: "reading the file")[lang]
         default: return issue.params[name]
         }
     }

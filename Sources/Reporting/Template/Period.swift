@@ -46,6 +46,19 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         self.index = index
     }
 
+    /// The year `y`.
+    public static func year(_ y: Int) -> Period { Period(kind: .year, year: y, index: 1) }
+    /// Quarter `q` (1–4) of year `y`.
+    public static func quarter(_ y: Int, _ q: Int) -> Period { Period(kind: .quarter, year: y, index: q) }
+    /// Month `m` (1–12) of year `y`.
+    public static func month(_ y: Int, _ m: Int) -> Period { Period(kind: .month, year: y, index: m) }
+
+    /// The last day of the period (year, month, day), from `endSerial`.
+    public var lastDay: (year: Int, month: Int, day: Int) {
+        let c = ExcelDate(serial: endSerial).components
+        return (c?.year ?? year, c?.month ?? 12, c?.day ?? 31)
+    }
+
     /// The canonical text: `2016`, `2016-Q3`, `2016-07`.
     public var description: String {
         switch kind {

@@ -1,4 +1,5 @@
 import Foundation
+import XLSX
 
 /// A reference list loaded from a CSV file beside the template (communes, ethnic groups).
 public struct ReferenceList: Sendable {
@@ -62,50 +63,23 @@ public struct ReferenceList: Sendable {
     }
 }
 
-/// A small RFC 4180 reader: quoted fields, doubled quotes, CRLF or LF, a UTF-8 BOM.
+/// A template's CSV files (units, reference lists) as rows of trimmed text, read by the
+/// one CSV reader (`XLSX.CSVReader`): quoted fields, doubled quotes, CRLF or LF, a UTF-8
+/// BOM; blank lines are skipped, and a file whose lines end in CR alone (old Mac exports)
+/// is read as if they ended in LF.
 enum CSV {
-    static func parse(_ text: String) -> [[String]] {
+    static func parse(_ bytes: [UInt8], name: String) throws(CSVReadError) -> [[String]] {
+        var bytes = bytes
+        if bytes.contains(0x0D) && !bytes.contains(0x0A) {
+            for i in bytes.indices where bytes[i] == 0x0D { bytes[i] = 0x0A }
+        }
+        let reader = CSVReader(bytes: bytes, name: name)
         var rows: [[String]] = []
-        var row: [String] = []
-        var field = ""
-        var inQuotes = false
-        var chars = Array(text.unicodeScalars)
-        if chars.first == "\u{FEFF}" { chars.removeFirst() }
-        var i = 0
-        while i < chars.count {
-            let c = chars[i]
-            if inQuotes {
-                if c == "\"" {
-                    if i + 1 < chars.count && chars[i + 1] == "\"" {
-                        field.unicodeScalars.append("\"")
-                        i += 1
-                    } else {
-                        inQuotes = false
-                    }
-                } else {
-                    field.unicodeScalars.append(c)
-                }
-            } else if c == "\"" {
-                inQuotes = true
-            } else if c == "," {
-                row.append(field)
-                field = ""
-            } else if c == "\n" || c == "\r" {
-                if c == "\r" && i + 1 < chars.count && chars[i + 1] == "\n" { i += 1 }
-                row.append(field)
-                field = ""
-                if !(row.count == 1 && row[0].isEmpty) { rows.append(row) }
-                row = []
-            } else {
-                field.unicodeScalars.append(c)
-            }
-            i += 1
+        while try reader.next() {
+            if reader.fieldCount == 1 && reader.field(0).isEmpty { continue }
+            rows.append((0..<reader.fieldCount).map { trimmed(reader.string($0)) })
         }
-        if !field.isEmpty || !row.isEmpty {
-            row.append(field)
-            rows.append(row)
-        }
-        return rows.map { $0.map(trimmed) }
+        return rows
     }
 
     /// `trimmingCharacters(in: .whitespaces)`, without the NSString bridge for the usual
@@ -119,8 +93,8 @@ enum CSV {
     }
 
     /// Rows as dictionaries by the header row.
-    static func records(_ text: String) -> (header: [String], rows: [[String: String]]) {
-        let all = parse(text)
+    static func records(_ bytes: [UInt8], name: String) throws(CSVReadError) -> (header: [String], rows: [[String: String]]) {
+        let all = try parse(bytes, name: name)
         guard let header = all.first else { return ([], []) }
         let rows = all.dropFirst().map { r in
             Dictionary(zip(header, r + Array(repeating: "", count: max(0, header.count - r.count))), uniquingKeysWith: { a, _ in a })

@@ -26,6 +26,9 @@ public struct Template: Sendable {
     public var summary: [SummaryRow]
     /// The template file's path as given to the loader.
     public var path: String
+    /// The files it was built from, resolved: the template, its units file and every
+    /// reference list (what must force a rerun when edited).
+    public var sourceFiles: [String] = []
 
     public init(
         id: String, title: Localized, period: PeriodKind, units: [ReportingUnit],

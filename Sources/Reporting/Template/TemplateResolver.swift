@@ -54,19 +54,29 @@ struct TemplateResolver {
         for (i, s) in (file.summary ?? []).enumerated() {
             summary.append(try resolveSummary(s, at: ["summary", .index(i)], indicators: indicators, valueColumns: valueColumns))
         }
-        return Template(
+        var template = Template(
             id: file.report, title: file.title.value, period: period, units: units, references: references,
             identify: identify, forms: forms, lists: lists, rules: rules, summary: summary, path: doc.path)
+        template.sourceFiles = [doc.path, csvPath(file.units)]
+            + (file.references ?? [:]).sorted { $0.key < $1.key }.map { csvPath($0.value.file) }
+        return template
     }
 
     // MARK: CSV files
 
+    /// A CSV file's path: as written when absolute, else beside the template.
+    private func csvPath(_ name: String) -> String {
+        name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
+    }
+
     private func readCSV(_ name: String, at keys: [PathKey]) throws(TemplateError) -> (header: [String], rows: [[String: String]]) {
-        let p = name.hasPrefix("/") ? name : (directory as NSString).appendingPathComponent(name)
-        guard let text = try? String(contentsOfFile: p, encoding: .utf8) else {
+        let p = csvPath(name)
+        guard let data = FileManager.default.contents(atPath: p), String(validating: data, as: UTF8.self) != nil else {
             throw doc.error(.reference, at: keys, "cannot read the list file \(p)")
         }
-        return CSV.records(text)
+        do { return try CSV.records([UInt8](data), name: p) } catch {
+            throw doc.error(.reference, at: keys, "the list file \(p): \(error.description)")
+        }
     }
 
     private func loadUnits() throws(TemplateError) -> [ReportingUnit] {

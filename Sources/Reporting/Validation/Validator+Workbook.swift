@@ -3,14 +3,15 @@ import XLSX
 
 extension Validator {
     /// Reads and validates one submitted file. Never throws: a file that cannot be read
-    /// gets an `unreadable` report with one `unreadable-file` issue saying why.
+    /// gets an `unreadable` report with one issue saying why (`Issue.unreadable(file:error:limits:)`).
     public func validate(path: String) -> (FileReport, Submission?) {
         let name = (path as NSString).lastPathComponent
         do {
             let snapshot = try Validator.snapshot(path: path, name: name, limits: limits, sheets: template.sheetNames)
             return validate(snapshot)
         } catch {
-            return (unreadable(name, reason: error.message, where: error.location), nil)
+            let issue = Issue.unreadable(file: name, error: error, limits: limits)
+            return (FileReport(file: name, status: .unreadable, unit: nil, period: nil, issues: [issue]), nil)
         }
     }
 

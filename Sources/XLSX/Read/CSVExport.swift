@@ -57,25 +57,19 @@ public enum CSVExport {
         try out.flush()
     }
 
-    /// Writes `sheet` to a file: a temporary file in the same folder, then renamed.
+    /// Writes `sheet` to a file through `AtomicFile` (a temporary file in the same folder, then renamed).
     public static func write(_ workbook: Workbook, sheet: SheetInfo, toPath path: String, formulas: Bool = false)
         throws(XLSXError)
     {
-        let temp = path + ".tmp-\(getpid())"
-        let fd = open(temp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io("cannot create \(temp): \(String(cString: strerror(errno)))") }
+        let pending: AtomicFile.Pending
+        do { pending = try AtomicFile.begin(path) } catch { throw .io("cannot create \(path): \(error.description)") }
         do {
-            try write(workbook, sheet: sheet, to: fd, formulas: formulas)
+            try write(workbook, sheet: sheet, to: pending.fd, formulas: formulas)
         } catch {
-            close(fd)
-            unlink(temp)
+            pending.discard()
             throw error
         }
-        guard close(fd) == 0, rename(temp, path) == 0 else {
-            let message = String(cString: strerror(errno))
-            unlink(temp)
-            throw .io("cannot write \(path): \(message)")
-        }
+        do { try pending.commit() } catch { throw .io("cannot write \(path): \(error.description)") }
     }
 
     /// Most cells (rows × columns of the extent, empty ones included) written as CSV or

@@ -83,21 +83,9 @@ public final class WorkbookWriter {
     /// Writes the workbook to `path` through a temporary file in the same folder, renamed
     /// over `path` when complete (readers never see half a file).
     public func write(to path: String) throws(XLSXWriteError) {
-        let dir: String
-        if let slash = path.lastIndex(of: "/") {
-            dir = slash == path.startIndex ? "/" : String(path[..<slash])
-        } else {
-            dir = "."
-        }
-        let base = path.split(separator: "/").last.map(String.init) ?? path
-        var template = Array("\(dir)/.\(base).tmp-XXXXXX".utf8CString)
-        let fd = template.withUnsafeMutableBufferPointer { mkstemp($0.baseAddress!) }
-        let tmp = stringFromCArray(template)
-        guard fd >= 0 else { throw .io(path: path, message: "cannot create a file in \(dir): \(errnoText())") }
-        fchmod(fd, 0o644)
-        guard let file = fdopen(fd, "wb") else {
-            close(fd)
-            unlink(tmp)
+        let pending = try AtomicFile.begin(path)
+        guard let file = fdopen(pending.fd, "wb") else {
+            pending.discard()
             throw .io(path: path, message: "cannot open: \(errnoText())")
         }
         setvbuf(file, nil, _IOFBF, 1 << 20)
@@ -105,18 +93,14 @@ public final class WorkbookWriter {
             try package(into: ZipWriter(output: .file(file, path: path)))
         } catch {
             fclose(file)
-            unlink(tmp)
+            pending.discard(closing: false)
             throw error
         }
         guard fclose(file) == 0 else {
-            unlink(tmp)
+            pending.discard(closing: false)
             throw .io(path: path, message: "cannot write: \(errnoText())")
         }
-        guard rename(tmp, path) == 0 else {
-            let why = errnoText()
-            unlink(tmp)
-            throw .io(path: path, message: "cannot rename the finished file into place: \(why)")
-        }
+        try pending.commit(closing: false)
     }
 
     /// The workbook's bytes.

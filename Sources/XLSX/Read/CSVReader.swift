@@ -1,47 +1,66 @@
-import XLSX
-
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
     import Darwin
 #endif
 
-/// Reads RFC 4180 CSV (UTF-8, comma, double quotes, CRLF or LF) record by record from a
-/// file, in 1 MiB reads. Fields are handed out as byte slices of a reused buffer.
-final class CSVRecordReader {
-    private let file: UnsafeMutablePointer<FILE>
-    private var buffer = [UInt8](repeating: 0, count: 1 << 20)
+/// The one CSV reader (`tonghop convert`, the templates' units and reference lists):
+/// RFC 4180 (UTF-8, comma, double quotes, CRLF or LF), record by record, from a file in
+/// 1 MiB reads or from bytes in memory. Fields are handed out as byte slices of a reused
+/// buffer. A quote opens a quoted field only at the field's start; a quoted field left
+/// open is an error naming its line.
+public final class CSVReader {
+    private let file: UnsafeMutablePointer<FILE>?
+    private var buffer: [UInt8]
     private var position = 0
     private var filled = 0
     private var atEOF = false
     /// The current record's field bytes, back to back; `ends[i]` is where field i ends.
-    private(set) var text: [UInt8] = []
-    private(set) var ends: [Int] = []
+    @usableFromInline private(set) var text: [UInt8] = []
+    @usableFromInline private(set) var ends: [Int] = []
     /// One-based line number where the current record starts.
-    private(set) var line = 0
+    public private(set) var line = 0
     private var nextLine = 1
-    let path: String
+    /// The file read (or the name given to the bytes), for errors.
+    public let path: String
 
-    init(path: String) throws(ConvertError) {
-        guard let f = fopen(path, "rb") else { throw .cannotOpen(path, errnoString()) }
+    /// Reads the file at `path`.
+    public init(path: String) throws(CSVReadError) {
+        guard let f = fopen(path, "rb") else { throw .cannotOpen(path, String(cString: strerror(errno))) }
         file = f
+        buffer = [UInt8](repeating: 0, count: 1 << 20)
         self.path = path
         text.reserveCapacity(4096)
         ends.reserveCapacity(64)
     }
 
-    deinit { fclose(file) }
+    /// Reads `bytes`; `name` names them in errors. A UTF-8 byte order mark is skipped.
+    public init(bytes: [UInt8], name: String) {
+        file = nil
+        buffer = bytes
+        filled = bytes.count
+        atEOF = true
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { position = 3 }
+        path = name
+    }
+
+    deinit { if let file { fclose(file) } }
 
     /// Bytes of field `i` of the current record.
-    @inline(__always)
-    func field(_ i: Int) -> ArraySlice<UInt8> {
+    @inlinable @inline(__always)
+    public func field(_ i: Int) -> ArraySlice<UInt8> {
         text[(i == 0 ? 0 : ends[i - 1])..<ends[i]]
     }
 
-    var fieldCount: Int { ends.count }
+    /// Field `i` of the current record as text.
+    public func string(_ i: Int) -> String { String(decoding: field(i), as: UTF8.self) }
+
+    /// How many fields the current record has.
+    @inlinable
+    public var fieldCount: Int { ends.count }
 
     @inline(__always)
-    private func nextByte() throws(ConvertError) -> UInt8? {
+    private func nextByte() throws(CSVReadError) -> UInt8? {
         if position == filled {
             if atEOF { return nil }
             try refill()
@@ -52,10 +71,14 @@ final class CSVRecordReader {
         return b
     }
 
-    private func refill() throws(ConvertError) {
+    private func refill() throws(CSVReadError) {
+        guard let file else {
+            atEOF = true
+            return
+        }
         let n = buffer.withUnsafeMutableBytes { fread($0.baseAddress, 1, $0.count, file) }
         if n < buffer.count {
-            if ferror(file) != 0 { throw .cannotRead(path, errnoString()) }
+            if ferror(file) != 0 { throw .cannotRead(path, String(cString: strerror(errno))) }
             atEOF = true
         }
         position = 0
@@ -63,7 +86,7 @@ final class CSVRecordReader {
     }
 
     /// Reads the next record; false at the end of the file.
-    func next() throws(ConvertError) -> Bool {
+    public func next() throws(CSVReadError) -> Bool {
         text.removeAll(keepingCapacity: true)
         ends.removeAll(keepingCapacity: true)
         line = nextLine
@@ -108,7 +131,7 @@ final class CSVRecordReader {
 
     /// The next byte, copying a run of plain bytes straight from the buffer first.
     @inline(__always)
-    private func fastRun() throws(ConvertError) -> UInt8? {
+    private func fastRun() throws(CSVReadError) -> UInt8? {
         var i = position
         let end = filled
         while i < end {
@@ -127,36 +150,27 @@ final class CSVRecordReader {
     }
 }
 
-/// What can go wrong converting.
-enum ConvertError: Error, CustomStringConvertible {
+/// Why a CSV file cannot be read; `description` is `what is wrong [line N]`.
+public enum CSVReadError: Error, Sendable, Equatable, CustomStringConvertible {
+    /// The file cannot be opened (path, the system's reason).
     case cannotOpen(String, String)
+    /// Reading failed (path, the system's reason).
     case cannotRead(String, String)
+    /// A quoted field is never closed (path, the line where it opens).
     case unterminatedQuote(String, line: Int)
-    case tooManyRows(String, line: Int)
-    case tooManyColumns(String, line: Int)
-    case unknownColumn(String)
-    case write(String, XLSXWriteError)
 
-    var file: String {
+    /// The file.
+    public var path: String {
         switch self {
-        case .cannotOpen(let p, _), .cannotRead(let p, _), .unterminatedQuote(let p, _), .tooManyRows(let p, _),
-            .tooManyColumns(let p, _), .write(let p, _):
-            return p
-        case .unknownColumn: return ""
+        case .cannotOpen(let p, _), .cannotRead(let p, _), .unterminatedQuote(let p, _): return p
         }
     }
 
-    var description: String {
+    public var description: String {
         switch self {
         case .cannotOpen(_, let why): return "cannot open: \(why)"
         case .cannotRead(_, let why): return "cannot read: \(why)"
         case .unterminatedQuote(_, let line): return "quoted field never closed [line \(line)]"
-        case .tooManyRows(_, let line): return "more than Excel's 1,048,576 rows [line \(line)]"
-        case .tooManyColumns(_, let line): return "more than Excel's 16,384 columns [line \(line)]"
-        case .unknownColumn(let c): return "--text-columns: no column '\(c)' (give letters like A,C or header names)"
-        case .write(_, let e): return e.description
         }
     }
 }
-
-func errnoString() -> String { String(cString: strerror(errno)) }

@@ -79,25 +79,10 @@ public enum ProvincialWorkbook {
     }
 
     /// The last day of a period: `2016` → 2016-12-31, `2016-Q3` → 2016-09-30,
-    /// `2016-07` → 2016-07-31; the writer's pinned time when the period is something else.
-    static func periodEnd(_ period: String) -> DocumentProperties.Timestamp {
-        let parts = period.split(separator: "-")
-        guard let y = parts.first.flatMap({ Int($0) }), (1900...9999).contains(y) else { return .pinned }
-        var month = 12
-        if parts.count == 2 {
-            let p = parts[1]
-            if p.uppercased().hasPrefix("Q"), let q = Int(p.dropFirst()), (1...4).contains(q) {
-                month = q * 3
-            } else if let m = Int(p), (1...12).contains(m) {
-                month = m
-            } else {
-                return .pinned
-            }
-        } else if parts.count != 1 {
-            return .pinned
-        }
-        let days = ExcelDate.daysInMonth(year: y, month: month)
-        return DocumentProperties.Timestamp(year: y, month: month, day: days)
+    /// `2016-07` → 2016-07-31 (the typed period's, not a string parsed again).
+    static func periodEnd(_ period: Period) -> DocumentProperties.Timestamp {
+        let d = period.lastDay
+        return DocumentProperties.Timestamp(year: d.year, month: d.month, day: d.day)
     }
 
     // MARK: - Shared pieces
