@@ -29,8 +29,8 @@ import XLSX
         #expect(s1904.lists["ket_nap"]?.first?["ngay_ket_nap"] == .date(joined))
 
         let spec = try ConsolidationSpec.load(template: nq04)
-        let c1900 = Consolidator(spec: spec).consolidate([s1900], reports: [r1900], period: "2016", expectedUnits: ["MNH"])
-        let c1904 = Consolidator(spec: spec).consolidate([s1904], reports: [r1904], period: "2016", expectedUnits: ["MNH"])
+        let c1900 = Consolidator(spec: spec).consolidate([s1900], reports: [r1900], period: .year(2016), expectedUnits: ["MNH"])
+        let c1904 = Consolidator(spec: spec).consolidate([s1904], reports: [r1904], period: .year(2016), expectedUnits: ["MNH"])
         #expect(c1904 == c1900)
         let b1900 = try ProvincialWorkbook.build(c1900, reports: [r1900]).bytes()
         let b1904 = try ProvincialWorkbook.build(c1904, reports: [r1904]).bytes()
