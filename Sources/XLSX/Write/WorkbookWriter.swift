@@ -170,6 +170,7 @@ public final class WorkbookWriter {
         try part(PackagePath.workbookRelationships) {
             RelationshipsPart.writeWorkbook(sheetCount: sheets.count, sharedStrings: hasStrings, into: &$0)
         }
+        try part(PackagePath.theme) { ThemePart.write(into: &$0) }
         try part(PackagePath.styles) { context.styles.write(into: &$0) }
         if hasStrings {
             let c = try EntryCompressor(level: level, spill: false)
