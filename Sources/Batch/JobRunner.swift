@@ -213,7 +213,7 @@ public struct JobRunner: Sendable {
             if c.formats.contains(.html) {
                 for lang in c.languages {
                     outputs.append(
-                        (c.output + "/" + Self.runReportBaseName + ".\(lang.rawValue).html", try report.htmlBytes(lang)))
+                        (c.output + "/" + Self.runReportBaseName + ".\(lang.rawValue).html", try report.htmlBytes(lang, charts: consolidation.charts)))
                 }
             }
         } catch {
