@@ -206,6 +206,7 @@ public struct JobRunner: Sendable {
         // 6. Every output, as bytes, before anything is written.
         var outputs: [(path: String, bytes: [UInt8])] = []
         outputs.append((c.output + "/" + c.workbookName, consolidation.workbook))
+        outputs += returnedFiles(files: files, reports: reports, current: byUnit)
         do {
             if c.formats.contains(.json) {
                 outputs.append((c.output + "/" + Self.runReportBaseName + ".json", try report.jsonBytes()))

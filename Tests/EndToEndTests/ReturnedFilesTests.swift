@@ -1,0 +1,34 @@
+import Foundation
+import Testing
+
+/// `tonghop run` writes `returned/<unit>/<file>` for each submission with errors or
+/// warnings: the unit's workbook with its problems marked.
+@Suite(.serialized) struct ReturnedFilesTests {
+    typealias H = RunJobHarness
+
+    @Test func unitsWithProblemsGetTheirFileBackMarked() throws {
+        let ws = try H.Workspace(units: ["DBP", "MNH", "TCH"])
+        let fm = FileManager.default
+        let invalid = H.repository + "/Samples/invalid"
+        for name in ["NQ04_DBP_2016.xlsx", "NQ04_TCH_2016.xlsx"] {  // warnings; an error
+            try? fm.removeItem(atPath: ws.inbox + "/" + name)
+            try fm.copyItem(atPath: invalid + "/" + name, toPath: ws.inbox + "/" + name)
+        }
+        let r = try H.run(["run", ws.job])
+        #expect(r.status == 1, "stderr: \(r.stderr)")
+        let outputs = ws.outputs()
+        let returned = outputs.keys.filter { $0.hasPrefix("returned/") }.sorted()
+        #expect(returned == ["returned/DBP/NQ04_DBP_2016.xlsx", "returned/TCH/NQ04_TCH_2016.xlsx"])
+        let sheets = try H.run(["inspect", ws.out + "/returned/TCH/NQ04_TCH_2016.xlsx", "--sheets"])
+        #expect(sheets.status == 0)
+        #expect(sheets.stdout.components(separatedBy: "\n").first?.contains("Cần sửa") == true, "\(sheets.stdout)")
+        // Validating the returned file gives the original's verdict.
+        let again = try H.run(["validate", ws.out + "/returned/TCH/NQ04_TCH_2016.xlsx", "--job", ws.job])
+        let original = try H.run(["validate", ws.inbox + "/NQ04_TCH_2016.xlsx", "--job", ws.job])
+        #expect(again.status == original.status && again.status == 1)
+        // Same inputs, same bytes.
+        let r2 = try H.run(["run", ws.job, "--force"])
+        #expect(r2.status == 1)
+        #expect(ws.outputs()["returned/DBP/NQ04_DBP_2016.xlsx"] == outputs["returned/DBP/NQ04_DBP_2016.xlsx"])
+    }
+}
