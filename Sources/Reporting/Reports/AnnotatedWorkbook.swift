@@ -81,7 +81,7 @@ public enum AnnotatedWorkbook {
             }
         }
         for m in grid.mergedRanges where m.first != m.last { sheet.merge(m, value: grid.value(at: m.first)) }
-        for (column, w) in widths {
+        for (column, w) in widths.sorted(by: { $0.key < $1.key }) {
             sheet.setColumnWidth(column, Double(min(max(w, 6), 50)) + 2)
         }
         var setup = PageSetup(orientation: .landscape, paperSize: 9, fitToWidth: 1)
@@ -108,14 +108,18 @@ public enum AnnotatedWorkbook {
             }
             notes[name, default: [:]][range.first, default: []].append(comment(for: issue))
         }
-        for (name, cells) in worst {
+        // In sheet and cell order: styles are numbered in order of first use, so the bytes stay the same.
+        func inOrder<T>(_ cells: [CellRef: T]) -> [(key: CellRef, value: T)] {
+            cells.sorted { ($0.key.row, $0.key.column) < ($1.key.row, $1.key.column) }
+        }
+        for (name, cells) in worst.sorted(by: { $0.key < $1.key }) {
             let sheet = sheets[name]!
-            for (ref, severity) in cells {
+            for (ref, severity) in inOrder(cells) {
                 sheet.setStyle(CellStyle(fill: Fill(fills[severity]!), border: Border.all(.thin, color: "C00000")), at: ref)
             }
         }
-        for (name, cells) in notes {
-            for (ref, texts) in cells {
+        for (name, cells) in notes.sorted(by: { $0.key < $1.key }) {
+            for (ref, texts) in inOrder(cells) {
                 sheets[name]!.addComment(CellComment(cell: ref, text: texts.joined(separator: "\n\n")))
             }
         }
