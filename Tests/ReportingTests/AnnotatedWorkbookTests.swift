@@ -95,4 +95,31 @@ import XLSX
         // The submitted values are still there.
         #expect(cells["Chỉ tiêu!F6"]?["value"] as? String == "258", "number stored as text stays text")
     }
+
+    /// LibreOffice opens it and, saving it again, keeps the comments, fills and links.
+    @Test(.enabled(if: LibreOffice.path != nil && Python.available, "LibreOffice or openpyxl is not installed"))
+    func libreOfficeKeepsTheMarks() throws {
+        let dir = NSTemporaryDirectory() + "annotated-" + UUID().uuidString
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let (report, path) = try Self.annotated("NQ04_TCH_2016.xlsx", into: dir)
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: LibreOffice.path!)
+        p.arguments = ["--headless", "-env:UserInstallation=file:///tmp/lo-annotated", "--convert-to", "xlsx:Calc MS Excel 2007 XML",
+                       "--outdir", dir + "/again", path]
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        try p.run()
+        p.waitUntilExit()
+        #expect(p.terminationStatus == 0)
+        let r = try Python.run(["-c", Self.script, dir + "/again/NQ04_TCH_2016.xlsx"])
+        #expect(r.status == 0, "\(r.stderr)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
+        let cells = try #require(json["cells"] as? [String: [String: Any]])
+        for issue in report.issues where issue.sheet != nil && issue.cell != nil {
+            let at = "\(issue.sheet!)!\(issue.cell!)"
+            #expect((cells[at]?["comment"] as? String)?.contains(IssueCatalogue.message(for: issue, lang: .en)) == true, "\(at)")
+            #expect(cells[at]?["fill"] != nil, "\(at)")
+        }
+        #expect(cells.values.contains { ($0["link"] as? String)?.contains("'Chỉ tiêu'!") == true })
+    }
 }
