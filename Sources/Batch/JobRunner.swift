@@ -206,7 +206,8 @@ public struct JobRunner: Sendable {
         // 6. Every output, as bytes, before anything is written.
         var outputs: [(path: String, bytes: [UInt8])] = []
         outputs.append((c.output + "/" + c.workbookName, consolidation.workbook))
-        outputs += returnedFiles(files: files, reports: reports, current: byUnit)
+        let returned = returnedFiles(files: files, reports: reports, current: byUnit)
+        outputs += returned
         do {
             if c.formats.contains(.json) {
                 outputs.append((c.output + "/" + Self.runReportBaseName + ".json", try report.jsonBytes()))
@@ -251,6 +252,7 @@ public struct JobRunner: Sendable {
         let finishOutputs = { () throws(BatchError) in
             try writer.wait()
             removeStaleUnitReports(keeping: unitReportPaths)
+            removeStaleReturnedFiles(keeping: Set(returned.map(\.path)))
         }
 
         // 8. Record everything in one transaction: the run counts only once this commits.

@@ -33,4 +33,22 @@ import Testing
         let after = ws.outputs()
         for path in returned { #expect(after[path] == outputs[path], "\(path)") }
     }
+
+    @Test func aCleanResubmissionRemovesTheOldAnnotatedFile() throws {
+        let ws = try H.Workspace(units: ["DBP", "MNH"])
+        let fm = FileManager.default
+        let good = ws.inbox + "/NQ04_DBP_2016.xlsx"
+        let kept = ws.path + "/good.xlsx"
+        try fm.moveItem(atPath: good, toPath: kept)
+        try fm.copyItem(atPath: H.repository + "/Samples/invalid/NQ04_DBP_2016.xlsx", toPath: good)
+        #expect(try H.run(["run", ws.job]).status == 0)
+        #expect(fm.fileExists(atPath: ws.out + "/returned/DBP/NQ04_DBP_2016.xlsx"))
+        // The clean file again, under the same name, newer.
+        try fm.removeItem(atPath: good)
+        try fm.moveItem(atPath: kept, toPath: good)
+        try fm.setAttributes([.modificationDate: Date()], ofItemAtPath: good)
+        #expect(try H.run(["run", ws.job]).status == 0)
+        #expect(!fm.fileExists(atPath: ws.out + "/returned/DBP/NQ04_DBP_2016.xlsx"))
+        #expect(!fm.fileExists(atPath: ws.out + "/returned/DBP"))
+    }
 }

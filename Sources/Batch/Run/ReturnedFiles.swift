@@ -1,3 +1,4 @@
+import Foundation
 import Reporting
 import XLSX
 
@@ -26,5 +27,23 @@ extension JobRunner {
             }
         }
         return out
+    }
+
+    /// Removes annotated files this run did not write (a unit that has since sent a clean
+    /// file, or a replaced file): a clerk must not find an old list of problems. Also the
+    /// temporary files a killed run left there.
+    func removeStaleReturnedFiles(keeping: Set<String>) {
+        let root = configuration.output + "/" + Self.returnedFolder
+        let fm = FileManager.default
+        guard let units = try? fm.contentsOfDirectory(atPath: root) else { return }
+        for unit in units where !unit.hasPrefix(".") {
+            let folder = root + "/" + unit
+            AtomicFile.removeLeftovers(in: folder)  // temporary files of a run that was killed
+            guard let names = try? fm.contentsOfDirectory(atPath: folder) else { continue }
+            for name in names where !name.hasPrefix(".") && name.lowercased().hasSuffix(".xlsx") && !keeping.contains(folder + "/" + name) {
+                try? fm.removeItem(atPath: folder + "/" + name)
+            }
+            if (try? fm.contentsOfDirectory(atPath: folder))?.isEmpty == true { try? fm.removeItem(atPath: folder) }
+        }
     }
 }
