@@ -15,11 +15,17 @@ extension RunReport {
         let t = RunReportHTML.labels.mapValues { $0[lang] }
         func unitStatus(_ s: UnitStatus) -> String { RunReportHTML.unitStatus[s]![lang] }
         func fileStatus(_ s: FileStatus) -> String { RunReportHTML.fileStatus[s]![lang] }
+        let unreadable = Set(files.filter { $0.status == .unreadable }.map(\.file))
         let unitRows: [[String: Any]] = units.map { u in
-            [
+            // Links beside the page: the unit's report, and its file returned with the problems marked.
+            let hasReport = u.file != nil && JobRunner.isSafeCode(u.code)
+            let returned = hasReport && u.errors + u.warnings > 0 && !unreadable.contains(u.file!)
+            return [
                 "code": u.code, "name": u.name, "status": unitStatus(u.status), "css": u.status.rawValue,
                 "file": u.file ?? "", "new": u.new ? t["yes"]! : "", "errors": u.errors, "warnings": u.warnings,
                 "superseded": u.superseded.joined(separator: ", "), "unexpected": !u.expected,
+                "hasReport": hasReport, "report": hasReport ? "\(JobRunner.unitsFolder)/\(u.code).\(lang.rawValue).html" : "",
+                "hasReturned": returned, "returned": returned ? "\(JobRunner.returnedFolder)/\(u.code)/\(u.file!)" : "",
             ]
         }
         let fileRows: [[String: Any]] = files.map { f in
@@ -101,6 +107,7 @@ enum RunReportHTML {
         "none": .init(vi: "Không có.", en: "None."),
         "yes": .init(vi: "có", en: "yes"),
         "charts": .init(vi: "Biểu đồ", en: "Charts"),
+        "returnedFile": .init(vi: "Tệp trả lại, đã đánh dấu các chỗ cần sửa", en: "The file returned, its problems marked"),
     ]
 
     static let unitStatus: [RunReport.UnitStatus: Localized] = [
@@ -171,7 +178,7 @@ enum RunReportHTML {
         <table>
         <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.replaces}}</th></tr>
         {{#units}}
-        <tr class="{{css}}"><td>{{code}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td>{{status}}</td><td>{{file}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
+        <tr class="{{css}}"><td>{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td>{{status}}</td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
         {{/units}}
         </table>
         {{#missing}}

@@ -22,6 +22,13 @@ import Testing
         let sheets = try H.run(["inspect", ws.out + "/returned/TCH/NQ04_TCH_2016.xlsx", "--sheets"])
         #expect(sheets.status == 0)
         #expect(sheets.stdout.components(separatedBy: "\n").first?.contains("Cần sửa") == true, "\(sheets.stdout)")
+        // The run report links each unit's report and, for units with problems, the returned file.
+        let html = String(decoding: try #require(outputs["run-report.vi.html"]), as: UTF8.self)
+        for path in returned { #expect(html.contains("<a href=\"\(path)\"")) }
+        #expect(html.contains("<a href=\"units/MNH.vi.html\">MNH</a>") && !html.contains("href=\"returned/MNH"))
+        for link in html.components(separatedBy: "href=\"").dropFirst().map({ $0.prefix { $0 != "\"" } }) {
+            #expect(outputs[String(link)] != nil, "the link \(link) leads to a file")
+        }
         // Validating the returned file gives the original's verdict.
         let again = try H.run(["validate", ws.out + "/returned/TCH/NQ04_TCH_2016.xlsx", "--job", ws.job])
         let original = try H.run(["validate", ws.inbox + "/NQ04_TCH_2016.xlsx", "--job", ws.job])
