@@ -117,6 +117,19 @@ import Testing
         #expect(vml2.contains("data=\"2\"") && vml2.contains("id=\"_x0000_s2049\""), "shape ids unique in the workbook")
     }
 
+    @Test func manualPageBreaksAfterTheHeaderFooter() throws {
+        let b = WorkbookWriter()
+        let s = try b.addWorksheet("A")
+        s.write(.number(1), at: CellRef("A1")!)
+        var setup = PageSetup(footer: "&P")
+        setup.rowBreaks = [40, 20, 20, 0]  // sorted, once each; none before the first row
+        s.pageSetup = setup
+        let xml = try #require(try WriterTestSupport.part("xl/worksheets/sheet1.xml", of: b.bytes()))
+        #expect(xml.hasSuffix(
+            "<headerFooter><oddFooter>&amp;P</oddFooter></headerFooter><rowBreaks count=\"2\" manualBreakCount=\"2\">"
+                + "<brk id=\"20\" max=\"16383\" man=\"1\"/><brk id=\"40\" max=\"16383\" man=\"1\"/></rowBreaks></worksheet>"))
+    }
+
     @Test func badChartsAreThrownWithTheSheet() throws {
         let b = WorkbookWriter()
         let s = try b.addWorksheet("A")
