@@ -117,7 +117,11 @@ public struct JobRunner: Sendable {
         stages.lap("consolidate")
         // 6. Every output, as bytes, before anything is written.
         var outputs = [(path: c.workbookPath, bytes: consolidation.workbook)]
-        outputs += try runReportOutputs(report)
+        let returned = returnedFiles(
+            files: files, reports: reports,
+            current: currentSubmissions(files: files, reports: reports, supersededBy: supersededBy))
+        outputs += returned
+        outputs += try runReportOutputs(report, charts: consolidation.charts)
         let rendered = try await unitReports.get()
         stages.lap("reports")
         for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }
@@ -135,7 +139,7 @@ public struct JobRunner: Sendable {
             RunRecord(
                 files: files, validated: consume validated, supersededBy: supersededBy, fingerprint: fingerprint,
                 exitCode: exitCode, counts: report.counts, copies: placed.copies, outputs: outputs,
-                unitReportPaths: placed.unitReportPaths),
+                unitReportPaths: placed.unitReportPaths, returnedPaths: Set(returned.map(\.path))),
             ledger: ledger, runID: runID)
         stages.lap("write and ledger")
         return RunResult(

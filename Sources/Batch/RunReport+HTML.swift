@@ -2,23 +2,30 @@ import Mustache
 import Reporting
 
 extension RunReport {
-    /// The report as a self-contained HTML page in `lang` (no scripts, no external files).
+    /// The report as a self-contained HTML page in `lang` (no scripts, no external files),
+    /// with `charts` drawn as inline SVG (the provincial workbook's charts).
     /// The page lists every unit and file (2,000 rows for 1,000 units), so its variables
     /// go through the byte-scanning `HTMLEscaper`, and it is parsed once per process.
-    public func htmlBytes(_ lang: Language) throws -> [UInt8] {
+    public func htmlBytes(_ lang: Language, charts: [ChartFigure] = []) throws -> [UInt8] {
         let template = try RunReportHTML.parsed.get()
-        return Array(template.render(htmlContext(lang)).utf8)
+        return Array(template.render(htmlContext(lang, charts: charts)).utf8)
     }
 
-    func htmlContext(_ lang: Language) -> [String: Any] {
+    func htmlContext(_ lang: Language, charts: [ChartFigure] = []) -> [String: Any] {
         let t = RunReportHTML.labels.mapValues { $0[lang] }
         func unitStatus(_ s: UnitStatus) -> String { RunReportHTML.unitStatus[s]![lang] }
         func fileStatus(_ s: FileStatus) -> String { RunReportHTML.fileStatus[s]![lang] }
+        let unreadable = Set(files.filter { $0.status == .unreadable }.map(\.file))
         let unitRows: [[String: Any]] = units.map { u in
-            [
+            // Links beside the page: the unit's report, and its file returned with the problems marked.
+            let hasReport = u.file != nil && JobRunner.isSafeCode(u.code)
+            let returned = hasReport && u.errors + u.warnings > 0 && !unreadable.contains(u.file!)
+            return [
                 "code": u.code, "name": u.name, "status": unitStatus(u.status), "css": u.status.rawValue,
                 "file": u.file ?? "", "new": u.new ? t["yes"]! : "", "errors": u.errors, "warnings": u.warnings,
                 "superseded": u.superseded.joined(separator: ", "), "unexpected": !u.expected,
+                "hasReport": hasReport, "report": hasReport ? "\(JobRunner.unitsFolder)/\(u.code).\(lang.rawValue).html" : "",
+                "hasReturned": returned, "returned": returned ? "\(JobRunner.returnedFolder)/\(u.code)/\(u.file!)" : "",
             ]
         }
         let fileRows: [[String: Any]] = files.map { f in
@@ -51,6 +58,7 @@ extension RunReport {
             "units": unitRows, "missing": section("missingUnits", missing),
             "newFiles": section("newFiles", newRows), "supersededFiles": section("supersededFiles", supersededRows),
             "files": fileRows, "issues": section("issues", issueRows),
+            "charts": section("charts", charts.map { ["svg": ChartSVG(figure: $0, lang: lang).render()] }),
         ]
     }
 }
@@ -98,6 +106,8 @@ enum RunReportHTML {
         "details": .init(vi: "Chi tiết", en: "Details"),
         "none": .init(vi: "Không có.", en: "None."),
         "yes": .init(vi: "có", en: "yes"),
+        "charts": .init(vi: "Biểu đồ", en: "Charts"),
+        "returnedFile": .init(vi: "Tệp trả lại, đã đánh dấu các chỗ cần sửa", en: "The file returned, its problems marked"),
     ]
 
     static let unitStatus: [RunReport.UnitStatus: Localized] = [
@@ -130,6 +140,14 @@ enum RunReportHTML {
         .accepted { background: #e7f6e7; }
         .accepted-with-warnings { background: #fdf6dc; }
         .rejected, .unreadable, .missing { background: #fbe3e3; }
+        figure.chart { margin: 0.5em 0 1.5em; max-width: 100%; overflow-x: auto; }
+        svg.chart { max-width: 100%; height: auto; font-family: system-ui, sans-serif; background: #fff; border: 1px solid #ddd; }
+        svg.chart .title { font-size: 14px; font-weight: bold; }
+        svg.chart .cat, svg.chart .tick, svg.chart .legend { font-size: 11px; fill: #333; }
+        svg.chart .val { font-size: 10px; fill: #222; }
+        svg.chart .in { font-size: 10px; fill: #fff; }
+        svg.chart .grid { stroke: #ddd; stroke-width: 1; }
+        svg.chart .axis { stroke: #808080; stroke-width: 1; }
         </style>
         </head>
         <body>
@@ -148,11 +166,19 @@ enum RunReportHTML {
         <tr><th>{{t.missing}}</th><td class="n">{{missing}}</td></tr>
         {{/counts}}
         </table>
+        {{#charts}}
+        {{#any}}
+        <h2>{{title}}</h2>
+        {{#rows}}
+        <figure class="chart">{{{svg}}}</figure>
+        {{/rows}}
+        {{/any}}
+        {{/charts}}
         <h2>{{t.units}}</h2>
         <table>
         <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.replaces}}</th></tr>
         {{#units}}
-        <tr class="{{css}}"><td>{{code}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td>{{status}}</td><td>{{file}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
+        <tr class="{{css}}"><td>{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td>{{status}}</td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
         {{/units}}
         </table>
         {{#missing}}

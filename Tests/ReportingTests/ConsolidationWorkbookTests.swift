@@ -31,7 +31,7 @@ import XLSX
         let (dump, dir) = try Self.written(c, reports: reports)
         defer { dir.remove() }
 
-        #expect(dump.sheets.map(\.name) == ["Tổng hợp", "Theo đơn vị", "Thôn trắng đảng viên", "Đảng viên kết nạp", "Lỗi kiểm tra"])
+        #expect(dump.sheets.map(\.name) == ["Tổng hợp", "Biểu đồ", "Theo đơn vị", "Thôn trắng đảng viên", "Đảng viên kết nạp", "Lỗi kiểm tra"])
         let s = try #require(dump.sheet("Tổng hợp"))
         func row(_ code: String) throws -> Int { try #require(s.row(where: "B", is: code), "no row \(code)") }
 

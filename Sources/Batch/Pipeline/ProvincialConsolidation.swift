@@ -18,6 +18,6 @@ public struct ProvincialConsolidation: Consolidating {
         let c = Consolidator(spec: spec).consolidate(
             submissions, reports: reports, period: period, expectedUnits: expectedUnits)
         let book = try ProvincialWorkbook.build(c, reports: reports)
-        return ConsolidationOutput(workbook: try book.bytes(), issues: c.issues)
+        return ConsolidationOutput(workbook: try book.bytes(), issues: c.issues, charts: ChartFigure.figures(for: c))
     }
 }

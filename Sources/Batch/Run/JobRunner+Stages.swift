@@ -24,6 +24,8 @@ extension JobRunner {
         var copies: [(from: String, to: String, hash: String)]
         var outputs: [(path: String, bytes: [UInt8])]
         var unitReportPaths: Set<String>
+        /// The annotated files this run writes; older ones are removed.
+        var returnedPaths: Set<String>
     }
 
     /// 1. The inbox's submission files, each hashed (on the workers).
@@ -148,13 +150,13 @@ extension JobRunner {
     }
 
     /// 6. The run reports as bytes (JSON once, HTML per language).
-    func runReportOutputs(_ report: RunReport) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
+    func runReportOutputs(_ report: RunReport, charts: [ChartFigure] = []) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
         let c = plan
         var outputs: [(path: String, bytes: [UInt8])] = []
         do {
             if c.formats.contains(.json) { outputs.append((c.runReportJSONPath, try report.jsonBytes())) }
             if c.formats.contains(.html) {
-                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang))) }
+                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang, charts: charts))) }
             }
         } catch {
             throw .output(path: c.output + "/" + RunPlan.runReportBaseName, reason: "cannot render the run report: \(error)")
@@ -189,10 +191,12 @@ extension JobRunner {
             copies: record.copies.map { ($0.from, $0.to) }, outputs: record.outputs, thenFree: consume validated)
         record.outputs = []
         let unitReportPaths = record.unitReportPaths
+        let returnedPaths = record.returnedPaths
         // Every output on disk, and unit reports of units with no current submission gone.
         let finishOutputs = { () throws(BatchError) in
             try writer.wait()
             removeStaleUnitReports(keeping: unitReportPaths)
+            removeStaleReturnedFiles(keeping: returnedPaths)
         }
         if let ledger, let runID {
             let ledgerEntries = files.indices.map { i in

@@ -18,10 +18,13 @@ public struct ConsolidationOutput: Sendable {
     public var workbook: [UInt8]
     /// Issues found across units (`duplicate-member`, `village-claimed-twice`...).
     public var issues: [Issue]
+    /// The workbook's charts, for the run report to draw too.
+    public var charts: [ChartFigure]
 
-    public init(workbook: [UInt8], issues: [Issue]) {
+    public init(workbook: [UInt8], issues: [Issue], charts: [ChartFigure] = []) {
         self.workbook = workbook
         self.issues = issues
+        self.charts = charts
     }
 }
 

@@ -4,6 +4,7 @@ import XLSX
 /// The provincial workbook: the consolidated figures, laid out for people and for print.
 ///
 /// Sheets, in order: `Tổng hợp` (indicator × value columns, change, target, attainment),
+/// `Biểu đồ` (native charts of `ChartFigure.figures(for:)`, each beside its data table),
 /// `Theo đơn vị` (one row per unit and a total row), one sheet per merged list and the
 /// action list (names from the spec, e.g. `Thôn trắng đảng viên`, `Đảng viên kết nạp`),
 /// and `Lỗi kiểm tra` (every submission's issues and the cross-unit ones).
@@ -50,10 +51,13 @@ public enum ProvincialWorkbook {
             company: options.company, created: options.created ?? periodEnd(c.period))
 
         let summarySheet = try book.addWorksheet(summarySheetName)
+        let figures = ChartFigure.figures(for: c)
+        let chartsSheet = figures.isEmpty ? nil : try book.addWorksheet(chartsSheetName)
         let byUnitSheet = try book.addWorksheet(byUnitSheetName)
         let layout = ByUnitLayout(c.spec)
         writeByUnit(c, layout: layout, into: SheetBuilder(byUnitSheet))
         writeSummary(c, byUnit: layout, into: SheetBuilder(summarySheet))
+        if let chartsSheet { writeCharts(c, figures: figures, into: SheetBuilder(chartsSheet)) }
         if let a = c.spec.actionList {
             let sheet = try book.addWorksheet(a.sheetName)
             writeList(

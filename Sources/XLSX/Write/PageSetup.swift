@@ -16,6 +16,8 @@ public struct PageSetup: Hashable, Sendable {
     public var footer: String?
     /// Margins in inches (Excel's defaults).
     public var margins: Margins
+    /// Manual page breaks: a new page starts at each of these rows (zero-based).
+    public var rowBreaks: [Int] = []
 
     /// Page margins in inches.
     public struct Margins: Hashable, Sendable {

@@ -1,5 +1,6 @@
 /// Writes relationship parts: `_rels/.rels` (package → workbook and properties) and
-/// `xl/_rels/workbook.xml.rels` (workbook → sheets, styles, shared strings).
+/// `xl/_rels/workbook.xml.rels` (workbook → sheets, styles, shared strings, theme), and
+/// the relationships of a sheet or drawing (`write(_:into:)`).
 enum RelationshipsPart {
     static let officeDocument = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument"
     static let coreProperties = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties"
@@ -21,10 +22,12 @@ enum RelationshipsPart {
         var rels = (0..<sheetCount).map { (worksheet, PackagePath.relativeToXL(PackagePath.worksheet($0))) }
         rels.append((styles, PackagePath.relativeToXL(PackagePath.styles)))
         if sharedStrings { rels.append((self.sharedStrings, PackagePath.relativeToXL(PackagePath.sharedStrings))) }
+        rels.append((ThemePart.relationshipType, PackagePath.relativeToXL(PackagePath.theme)))
         write(rels, into: &w)
     }
 
-    private static func write(_ rels: [(type: String, target: String)], into w: inout XMLWriter) {
+    /// Relationships `rId1`… in the order given; targets relative to the source part's folder.
+    static func write(_ rels: [(type: String, target: String)], into w: inout XMLWriter) {
         w.declaration()
         w.raw("<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">")
         for (i, r) in rels.enumerated() {

@@ -10,6 +10,15 @@ struct SheetFeatures {
     var protection: SheetProtection?
     var pageSetup = PageSetup()
     var state: SheetState = .visible
+    var charts: [ChartPlacement] = []
+    var comments: [CellComment] = []
+    var links: [InternalLink] = []
+
+    /// The sheet's relationship ids, in the order of its relationships part: the drawing
+    /// (charts) first, then the comments and their VML drawing.
+    var drawingId: String? { charts.isEmpty ? nil : "rId1" }
+    var commentsId: String? { comments.isEmpty ? nil : "rId\(charts.isEmpty ? 1 : 2)" }
+    var legacyDrawingId: String? { comments.isEmpty ? nil : "rId\(charts.isEmpty ? 2 : 3)" }
 
     /// Records `range` as merged unless it overlaps one already merged (returns that one).
     mutating func addMerge(_ range: CellRange) -> CellRange? {

@@ -138,8 +138,11 @@ public final class WorkbookWriter {
             build(&w)
             try zip.add(path, EntryCompressor.compress(w.bytes, level: level))
         }
+        let drawings = SheetDrawings(sheets.map(\.features))
         try part(PackagePath.contentTypes) {
-            ContentTypesPart.write(sheetCount: sheets.count, sharedStrings: hasStrings, into: &$0)
+            ContentTypesPart.write(
+                sheetCount: sheets.count, sharedStrings: hasStrings, extra: drawings.contentTypes,
+                defaults: drawings.defaults, into: &$0)
         }
         try part(PackagePath.rootRelationships) { RelationshipsPart.writeRoot(into: &$0) }
         try part(PackagePath.appProperties) {
@@ -154,6 +157,7 @@ public final class WorkbookWriter {
         try part(PackagePath.workbookRelationships) {
             RelationshipsPart.writeWorkbook(sheetCount: sheets.count, sharedStrings: hasStrings, into: &$0)
         }
+        try part(PackagePath.theme) { ThemePart.write(into: &$0) }
         try part(PackagePath.styles) { context.styles.write(into: &$0) }
         if hasStrings {
             let c = try EntryCompressor(level: level, spill: false)
@@ -166,6 +170,7 @@ public final class WorkbookWriter {
             try zip.add(PackagePath.sharedStrings, c.finish())
         }
         for (i, p) in sheetParts.enumerated() { try zip.add(PackagePath.worksheet(i), p) }
+        for p in drawings.parts { try part(p.path, p.write) }
         try zip.finish()
     }
 

@@ -143,13 +143,13 @@ public final class Worksheet {
         rows[ref.row, default: [:]][ref.column] = Entry(value: value, formula: formula, style: s)
     }
 
-    private func inGrid(_ ref: CellRef) -> Bool {
+    func inGrid(_ ref: CellRef) -> Bool {
         if ref.row >= 0, ref.row < CellRef.maxRows, ref.column >= 0, ref.column < CellRef.maxColumns { return true }
         fail(.cellOutOfRange(sheet: name, row: ref.row, column: ref.column))
         return false
     }
 
-    private func fail(_ e: XLSXWriteError) {
+    func fail(_ e: XLSXWriteError) {
         if problem == nil { problem = e }
     }
 

@@ -90,8 +90,35 @@ enum WorksheetPart {
             for v in f.validations { validation(v, &w) }
             w.end("dataValidations")
         }
+        if !f.links.isEmpty { links(f.links, &w) }
         pageSetup(f.pageSetup, &w)
+        if let id = f.drawingId {
+            w.start("drawing")
+            w.attr("r:id", id)
+            w.selfClose()
+        }
+        if let id = f.legacyDrawingId {
+            w.start("legacyDrawing")
+            w.attr("r:id", id)
+            w.selfClose()
+        }
         w.raw("</worksheet>")
+    }
+
+    /// Internal links, one per cell (the last given wins), in row then column order.
+    private static func links(_ links: [InternalLink], _ w: inout XMLWriter) {
+        var byCell: [CellRef: InternalLink] = [:]
+        for l in links { byCell[l.cell] = l }
+        w.raw("<hyperlinks>")
+        for l in byCell.values.sorted(by: { ($0.cell.row, $0.cell.column) < ($1.cell.row, $1.cell.column) }) {
+            w.start("hyperlink")
+            w.attr("ref", l.cell.description)
+            w.attr("location", l.location)
+            if let t = l.tooltip { w.attr("tooltip", t) }
+            w.attr("display", l.location)
+            w.selfClose()
+        }
+        w.raw("</hyperlinks>")
     }
 
     private static func protection(_ p: SheetProtection, _ w: inout XMLWriter) {
@@ -189,6 +216,22 @@ enum WorksheetPart {
             if let h = p.header { w.element("oddHeader", text: h) }
             if let f = p.footer { w.element("oddFooter", text: f) }
             w.raw("</headerFooter>")
+        }
+        let breaks = Set(p.rowBreaks.filter { $0 > 0 && $0 < CellRef.maxRows }).sorted()
+        if !breaks.isEmpty {
+            w.start("rowBreaks")
+            w.attr("count", breaks.count)
+            w.attr("manualBreakCount", breaks.count)
+            w.close()
+            for b in breaks {
+                // `id` is the last row (one-based) above the break.
+                w.start("brk")
+                w.attr("id", b)
+                w.attr("max", CellRef.maxColumns - 1)
+                w.attr("man", 1)
+                w.selfClose()
+            }
+            w.end("rowBreaks")
         }
     }
 }

@@ -16,6 +16,8 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
     case overlappingMerge(sheet: String, CellRange, CellRange)
     /// A data validation Excel would reject (a list over 255 characters, an item with a comma...).
     case invalidValidation(sheet: String, range: String, reason: String)
+    /// A chart with no series, a series without a cell range, a bad colour or placement.
+    case invalidChart(sheet: String, reason: String)
     /// A defined name that is malformed or defined twice.
     case invalidDefinedName(String, reason: String)
     /// A streaming-sheet setting that must come before the first row (freeze panes,
@@ -41,6 +43,7 @@ public enum XLSXWriteError: Error, Equatable, Sendable, CustomStringConvertible 
         case .invalidNumber(let s, let cell): return "number is NaN or infinite [\(s)!\(cell)]"
         case .overlappingMerge(let s, let a, let b): return "merged ranges \(a) and \(b) overlap [\(s)]"
         case .invalidValidation(let s, let r, let reason): return "invalid data validation: \(reason) [\(s)!\(r)]"
+        case .invalidChart(let s, let reason): return "invalid chart: \(reason) [\(s)]"
         case .invalidDefinedName(let n, let reason): return "invalid defined name: \(reason) [\(n)]"
         case .tooLate(let s, let what): return "\(what) must be set before the first row is written [\(s)]"
         case .tooManyStyles(let n): return "\(n) distinct cell formats, over Excel's 64,000 [xl/styles.xml]"

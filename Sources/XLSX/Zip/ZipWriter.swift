@@ -19,6 +19,7 @@ enum PackagePath {
     static let workbookRelationships = "xl/_rels/workbook.xml.rels"
     static let styles = "xl/styles.xml"
     static let sharedStrings = "xl/sharedStrings.xml"
+    static let theme = "xl/theme/theme1.xml"
     /// `xl/worksheets/sheetN.xml` for the zero-based sheet index.
     static func worksheet(_ index: Int) -> String { "xl/worksheets/sheet\(index + 1).xml" }
     /// A path relative to `xl/` (relationship targets in workbook.xml.rels).

@@ -86,7 +86,7 @@ import Testing
         b.forceZip64 = true
         let bytes = try b.bytes()
         let parts = try WriterTestSupport.parts(of: bytes)
-        #expect(parts.count == 9)
+        #expect(parts.count == 10)
         #expect(parts.last?.path == "xl/worksheets/sheet1.xml")
         // The ZIP64 end record and locator precede the classic end record.
         let n = bytes.count

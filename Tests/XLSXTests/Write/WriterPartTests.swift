@@ -28,7 +28,8 @@ import Testing
         let parts = try WriterTestSupport.parts(of: Self.smallWorkbook().bytes())
         #expect(parts.map(\.path) == [
             "[Content_Types].xml", "_rels/.rels", "docProps/app.xml", "docProps/core.xml", "xl/workbook.xml",
-            "xl/_rels/workbook.xml.rels", "xl/styles.xml", "xl/sharedStrings.xml", "xl/worksheets/sheet1.xml",
+            "xl/_rels/workbook.xml.rels", "xl/theme/theme1.xml", "xl/styles.xml", "xl/sharedStrings.xml",
+            "xl/worksheets/sheet1.xml",
         ])
     }
 
@@ -85,7 +86,8 @@ import Testing
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
             <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/>\
             <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
-            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/></Relationships>
+            <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/sharedStrings" Target="sharedStrings.xml"/>\
+            <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/theme" Target="theme/theme1.xml"/></Relationships>
             """)
         #expect(try WriterTestSupport.part("_rels/.rels", of: bytes) == Self.decl + """
             <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
@@ -103,11 +105,35 @@ import Testing
             <Default Extension="xml" ContentType="application/xml"/>\
             <Override PartName="/xl/workbook.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml"/>\
             <Override PartName="/xl/worksheets/sheet1.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml"/>\
+            <Override PartName="/xl/theme/theme1.xml" ContentType="application/vnd.openxmlformats-officedocument.theme+xml"/>\
             <Override PartName="/xl/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml"/>\
             <Override PartName="/xl/sharedStrings.xml" ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sharedStrings+xml"/>\
             <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
             <Override PartName="/docProps/app.xml" ContentType="application/vnd.openxmlformats-officedocument.extended-properties+xml"/></Types>
             """)
+    }
+
+    /// The theme is the standard Office one, the same bytes in every workbook: the
+    /// accents charts fall back on, the fonts, and the schema's minimum of three styles each.
+    @Test func themeXML() throws {
+        let a = try #require(try WriterTestSupport.part("xl/theme/theme1.xml", of: Self.smallWorkbook().bytes()))
+        let other = WorkbookWriter()
+        _ = try other.addStreamingWorksheet("x")
+        let b = try WriterTestSupport.part("xl/theme/theme1.xml", of: other.bytes())
+        #expect(a == b)
+        #expect(a.hasPrefix(Self.decl + "<a:theme xmlns:a=\"http://schemas.openxmlformats.org/drawingml/2006/main\" name=\"Office Theme\"><a:themeElements><a:clrScheme name=\"Office\">"))
+        #expect(a.contains("<a:accent1><a:srgbClr val=\"4472C4\"/></a:accent1>"))
+        #expect(a.contains("<a:minorFont><a:latin typeface=\"Calibri\""))
+        let itemStarts = [
+            "fillStyleLst": ["<a:solidFill>", "<a:gradFill"], "lnStyleLst": ["<a:ln "],
+            "effectStyleLst": ["<a:effectStyle>"], "bgFillStyleLst": ["<a:solidFill>", "<a:gradFill"],
+        ]
+        for (list, starts) in itemStarts {
+            let body = a.components(separatedBy: "<a:\(list)>")[1].components(separatedBy: "</a:\(list)>")[0]
+            let items = starts.map { body.components(separatedBy: $0).count - 1 }.reduce(0, +)
+            #expect(items == 3, "\(list) holds three styles")
+        }
+        #expect(a.hasSuffix("</a:themeElements><a:objectDefaults/><a:extraClrSchemeLst/></a:theme>"))
     }
 
     @Test func documentPropertiesXML() throws {

@@ -47,6 +47,13 @@ enum WriterTestSupport {
         return nil
     }()
 
+    /// `openxml-audit` (PyPI) on PATH, if installed.
+    static let openxmlAudit: String? = {
+        let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
+        return path.split(separator: ":").map { String($0) + "/openxml-audit" }
+            .first { FileManager.default.isExecutableFile(atPath: $0) }
+    }()
+
     /// The `soffice` binary, if installed.
     static let soffice: String? = {
         let path = ProcessInfo.processInfo.environment["PATH"] ?? ""
