@@ -24,8 +24,8 @@ extension RunReport {
                 "code": u.code, "name": u.name, "status": unitStatus(u.status), "css": u.status.rawValue,
                 "file": u.file ?? "", "new": u.new ? t["yes"]! : "", "errors": u.errors, "warnings": u.warnings,
                 "superseded": u.superseded.joined(separator: ", "), "unexpected": !u.expected,
-                "hasReport": hasReport, "report": hasReport ? "\(JobRunner.unitsFolder)/\(u.code).\(lang.rawValue).html" : "",
-                "hasReturned": returned, "returned": returned ? "\(JobRunner.returnedFolder)/\(u.code)/\(u.file!)" : "",
+                "hasReport": hasReport, "report": hasReport ? "\(RunPlan.unitsFolderName)/\(u.code).\(lang.rawValue).html" : "",
+                "hasReturned": returned, "returned": returned ? "\(RunPlan.returnedFolderName)/\(u.code)/\(u.file!)" : "",
             ]
         }
         let fileRows: [[String: Any]] = files.map { f in

@@ -3,9 +3,6 @@ import Reporting
 import XLSX
 
 extension JobRunner {
-    /// Folder of the annotated files sent back to units, inside the output folder.
-    public static let returnedFolder = "returned"
-
     /// `returned/<unit>/<file>` for each unit's current submission that has errors or
     /// warnings (and could be read): the district's own workbook with the problems marked
     /// (`AnnotatedWorkbook`). A file that cannot be rebuilt is logged and skipped: the
@@ -21,7 +18,7 @@ extension JobRunner {
             do {
                 let source = try Workbook(path: files[i].path, options: ReadOptions(formulas: true))
                 let bytes = try AnnotatedWorkbook.build(source: source, report: r).bytes()
-                out.append((c.output + "/" + Self.returnedFolder + "/" + unit + "/" + files[i].name, bytes))
+                out.append((c.returnedPath(unit: unit, fileName: files[i].name), bytes))
             } catch {
                 logger.warning("\(files[i].name): no annotated copy: \(error)")
             }
@@ -33,7 +30,7 @@ extension JobRunner {
     /// file, or a replaced file): a clerk must not find an old list of problems. Also the
     /// temporary files a killed run left there.
     func removeStaleReturnedFiles(keeping: Set<String>) {
-        let root = plan.output + "/" + Self.returnedFolder
+        let root = plan.returnedFolder
         let fm = FileManager.default
         guard let units = try? fm.contentsOfDirectory(atPath: root) else { return }
         for unit in units where !unit.hasPrefix(".") {

@@ -72,6 +72,8 @@ extension RunPlan {
     public static let runReportBaseName = "run-report"
     /// Folder of the per-unit reports inside the output folder.
     public static let unitsFolderName = "units"
+    /// Folder of the annotated files sent back to units, inside the output folder.
+    public static let returnedFolderName = "returned"
 
     /// The provincial workbook's name: `TongHop_<TEMPLATE ID>_<period>.xlsx`.
     public static func workbookName(templateID: String, period: Period) -> String {
@@ -86,6 +88,14 @@ extension RunPlan {
 
     /// `<output>/units`.
     public var unitsFolder: String { output + "/" + Self.unitsFolderName }
+
+    /// `<output>/returned`.
+    public var returnedFolder: String { output + "/" + Self.returnedFolderName }
+
+    /// The annotated copy of a unit's file: `returned/<UNIT>/<file name>`.
+    public func returnedPath(unit: String, fileName: String) -> String {
+        returnedFolder + "/" + unit + "/" + fileName
+    }
 
     /// `<output>/run-report.json` (both languages in one file).
     public var runReportJSONPath: String { output + "/" + Self.runReportBaseName + ".json" }

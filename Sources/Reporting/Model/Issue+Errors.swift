@@ -141,6 +141,10 @@ extension Issue {
         case .tooManyStyles(let n):
             code = "write-too-many-styles"
             params["count"] = String(n)
+        case .invalidChart(let s, let reason):
+            code = "write-invalid-chart"
+            sheet = s
+            params["detail"] = reason
         case .noSheets: code = "write-no-sheets"
         case .io(let p, let m):
             code = "write-io"
