@@ -12,7 +12,7 @@ import XLSX
         var (subs, reports) = F.allAccepted()
         subs.removeAll { dropped.contains($0.unit ?? "") }
         reports.removeAll { dropped.contains($0.unit ?? "") }
-        return Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: "2016")
+        return Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
     }
 
     @Test func figuresComeFromTheSpec() throws {
