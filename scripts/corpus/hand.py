@@ -337,6 +337,13 @@ def edge_files(out, seed):
     nfd = [unicodedata.normalize("NFD", t) for t in ["Tổng hợp", "Hà Nội", "Quận Đống Đa", "báo cáo"]]
     mk("nfd-text", [Sheet(unicodedata.normalize("NFD", "Báo cáo"), col([Cell("s", t) for t in nfd])),
                     Sheet("Báo cáo 2", col([Cell("is", t) for t in nfd]))])
+    # Odd but readable cells, as hand edits and small writers leave them.
+    odd = [' t="s"/>', ' t="inlineStr"><is/></c>', ' t="inlineStr"><is></is></c>',
+           ' t="inlineStr"><is><r><t/></r><r><t>b</t></r></is></c>', ' t="inlineStr"><f>"x"</f><is><t>x</t></is></c>',
+           ' t="inlineStr"><is><t>inline</t></is><v>ignored</v></c>', "><v></v></c>", ' t="n"/>', ' t="str"><v/></c>',
+           ' t="b"><v>1</v></c>', ' t="e"><v>#N/A</v></c>', "><f>1+1</f></c>"]
+    mk("odd-cells", [Sheet("Odd", {(i, 0): Cell("raw", x) for i, x in enumerate(odd)} |
+                                  {(i, 1): Cell("s", f"s{i}") for i in range(len(odd))})], strings="shared")
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)
