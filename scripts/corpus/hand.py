@@ -344,6 +344,17 @@ def edge_files(out, seed):
            ' t="b"><v>1</v></c>', ' t="e"><v>#N/A</v></c>', "><f>1+1</f></c>"]
     mk("odd-cells", [Sheet("Odd", {(i, 0): Cell("raw", x) for i, x in enumerate(odd)} |
                                   {(i, 1): Cell("s", f"s{i}") for i in range(len(odd))})], strings="shared")
+    # Odd values: t="d" without seconds or with a zone offset, whitespace around <v> numbers
+    # and shared-string indexes; the newer error values (calamine refuses their sheet);
+    # booleans spelled true/false (openpyxl refuses the file, calamine reads them).
+    odd_values = [' t="d"><v>2024-01-15T10:30</v></c>', ' t="d"><v>2024-01-15T10:30:00+07:00</v></c>',
+                  "><v>  42</v></c>", "><v>42 </v></c>", ' t="s"><v> 0 </v></c>', ' t="str"><v>  padded  </v></c>']
+    new_errors = [' t="e"><v>#SPILL!</v></c>', ' t="e"><v>#GETTING_DATA</v></c>', ' t="e"><v>#CALC!</v></c>',
+                  ' t="e"><v>#FIELD!</v></c>', ' t="e"><v>#BLOCKED!</v></c>']
+    mk("odd-values", [Sheet("Values", {(i, 0): Cell("raw", x) for i, x in enumerate(odd_values)} | {(0, 1): Cell("s", "s")}),
+                      Sheet("NewErrors", {(i, 0): Cell("raw", x) for i, x in enumerate(new_errors)})], strings="shared")
+    mk("odd-booleans", [Sheet("Bools", col([Cell("raw", ' t="b"><v>true</v></c>'), Cell("raw", ' t="b"><v>false</v></c>'),
+                                            Cell("b", True)]))])
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)
