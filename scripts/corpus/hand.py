@@ -340,10 +340,13 @@ def edge_files(out, seed):
     # Odd but readable cells, as hand edits and small writers leave them.
     odd = [' t="s"/>', ' t="inlineStr"><is/></c>', ' t="inlineStr"><is></is></c>',
            ' t="inlineStr"><is><r><t/></r><r><t>b</t></r></is></c>', ' t="inlineStr"><f>"x"</f><is><t>x</t></is></c>',
-           ' t="inlineStr"><is><t>inline</t></is><v>ignored</v></c>', "><v></v></c>", ' t="n"/>', ' t="str"><v/></c>',
+           ' t="inlineStr"><is><t>inline</t></is><v>ignored</v></c>', ' t="inlineStr"><v>only v</v></c>', "><v></v></c>", ' t="n"/>', ' t="str"><v/></c>',
            ' t="b"><v>1</v></c>', ' t="e"><v>#N/A</v></c>', "><f>1+1</f></c>"]
     mk("odd-cells", [Sheet("Odd", {(i, 0): Cell("raw", x) for i, x in enumerate(odd)} |
                                   {(i, 1): Cell("s", f"s{i}") for i in range(len(odd))})], strings="shared")
+    # <is> without t="inlineStr": calamine reads the text, openpyxl nothing (its own file:
+    # a refusal hides the rest of a file).
+    mk("is-without-t", [Sheet("IsWithoutT", {(0, 0): Cell("raw", "><is><t>x</t></is></c>"), (1, 0): Cell("n", "1")})])
     # Odd values: t="d" without seconds or with a zone offset, whitespace around <v> numbers
     # and shared-string indexes; the newer error values (calamine refuses their sheet);
     # booleans spelled true/false (openpyxl refuses the file, calamine reads them).
