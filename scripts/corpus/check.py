@@ -255,14 +255,15 @@ def check_file(path, tonghop, rules):
         return [("*", "unreadable-by-references", [f"{fname}: calamine {cal}; openpyxl {opx}"], [])]
     listed, err = ours_sheets(tonghop, path)
     if listed is None:
-        line = f"{fname} *: ours refuses the file: {err} | calamine {'reads' if not isinstance(cal, str) else cal} | openpyxl {'reads' if not isinstance(opx, str) else opx}"
-        return [("*", "refused", [line], ["refused file: " + normalise(err)])]
+        # Reported once for the file; each sheet is still tried on its own below.
+        line = f"{fname} *: ours refuses the file (--sheets): {err} | calamine {'reads' if not isinstance(cal, str) else cal} | openpyxl {'reads' if not isinstance(opx, str) else opx}"
+        results.append(("(sheet list)", "differs", [line], ["refused file: " + normalise(err)]))
     # The sheet list: names and states (visible/hidden/veryHidden) in order, as either
     # reference lists them.
-    our_names = [(row[1], row[2]) if len(row) > 2 else (row[-1], "?") for row in listed]
+    our_names = [(row[1], row[2]) if len(row) > 2 else (row[-1], "?") for row in listed] if listed else None
     fmt = lambda names: "<unread>" if names is None else "[" + ", ".join(
         n if st == "visible" else f"{n} ({st})" for n, st in names) + "]"
-    if our_names != cal_names and our_names != opx_names \
+    if listed is not None and our_names != cal_names and our_names != opx_names \
             and not judged(rules, fname, "(sheet list)", "*", fmt(our_names)):
         results.append(("(sheet list)", "differs",
                         [f"{fname} (sheet list): {fmt(our_names)} | {fmt(cal_names)} | {fmt(opx_names)}"],
@@ -389,7 +390,7 @@ def main():
     pct = 100.0 * ok / total if total else 0.0
     print(f"summary: {ok}/{total} sheets equal to a reference or judged ({pct:.1f}%): {counts['equal']} equal, "
           f"{counts['judged']} judged, {counts['differs']} differ, {counts['refused']} refused; "
-          f"{list_diffs} files list their sheets differently; {counts['unreadable-by-references']} files no "
+          f"{list_diffs} files list their sheets differently or refuse to list them; {counts['unreadable-by-references']} files no "
           f"reference reads (skipped); {len(files)} files")
     return 0 if counts["differs"] == 0 and counts["refused"] == 0 and list_diffs == 0 else 1
 

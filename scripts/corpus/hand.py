@@ -337,6 +337,27 @@ def edge_files(out, seed):
     nfd = [unicodedata.normalize("NFD", t) for t in ["Tổng hợp", "Hà Nội", "Quận Đống Đa", "báo cáo"]]
     mk("nfd-text", [Sheet(unicodedata.normalize("NFD", "Báo cáo"), col([Cell("s", t) for t in nfd])),
                     Sheet("Báo cáo 2", col([Cell("is", t) for t in nfd]))])
+    # Odd but readable cells, as hand edits and small writers leave them.
+    odd = [' t="s"/>', ' t="inlineStr"><is/></c>', ' t="inlineStr"><is></is></c>',
+           ' t="inlineStr"><is><r><t/></r><r><t>b</t></r></is></c>', ' t="inlineStr"><f>"x"</f><is><t>x</t></is></c>',
+           ' t="inlineStr"><is><t>inline</t></is><v>ignored</v></c>', ' t="inlineStr"><v>only v</v></c>', "><v></v></c>", ' t="n"/>', ' t="str"><v/></c>',
+           ' t="b"><v>1</v></c>', ' t="e"><v>#N/A</v></c>', "><f>1+1</f></c>"]
+    mk("odd-cells", [Sheet("Odd", {(i, 0): Cell("raw", x) for i, x in enumerate(odd)} |
+                                  {(i, 1): Cell("s", f"s{i}") for i in range(len(odd))})], strings="shared")
+    # <is> without t="inlineStr": calamine reads the text, openpyxl nothing (its own file:
+    # a refusal hides the rest of a file).
+    mk("is-without-t", [Sheet("IsWithoutT", {(0, 0): Cell("raw", "><is><t>x</t></is></c>"), (1, 0): Cell("n", "1")})])
+    # Odd values: t="d" without seconds or with a zone offset, whitespace around <v> numbers
+    # and shared-string indexes; the newer error values (calamine refuses their sheet);
+    # booleans spelled true/false (openpyxl refuses the file, calamine reads them).
+    odd_values = [' t="d"><v>2024-01-15T10:30</v></c>', ' t="d"><v>2024-01-15T10:30:00+07:00</v></c>',
+                  "><v>  42</v></c>", "><v>42 </v></c>", ' t="s"><v> 0 </v></c>', ' t="str"><v>  padded  </v></c>']
+    new_errors = [' t="e"><v>#SPILL!</v></c>', ' t="e"><v>#GETTING_DATA</v></c>', ' t="e"><v>#CALC!</v></c>',
+                  ' t="e"><v>#FIELD!</v></c>', ' t="e"><v>#BLOCKED!</v></c>']
+    mk("odd-values", [Sheet("Values", {(i, 0): Cell("raw", x) for i, x in enumerate(odd_values)} | {(0, 1): Cell("s", "s")}),
+                      Sheet("NewErrors", {(i, 0): Cell("raw", x) for i, x in enumerate(new_errors)})], strings="shared")
+    mk("odd-booleans", [Sheet("Bools", col([Cell("raw", ' t="b"><v>true</v></c>'), Cell("raw", ' t="b"><v>false</v></c>'),
+                                            Cell("b", True)]))])
     mk("bom", [Sheet("Sheet1", grid(rng, 4, 4))], bom=True)
     mk("no-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl=False)
     mk("single-quote-decl", [Sheet("Sheet1", grid(rng, 4, 4))], decl_quote="'", standalone=False)

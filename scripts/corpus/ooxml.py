@@ -272,6 +272,8 @@ def _cell_xml(p, r, c, cell, sst, styles, with_r):
     k = cell.kind
     if k == "blank":
         return f"<{t('c')}{attrs}/>"
+    if k == "raw":  # the rest of the element, written as given (hand edits)
+        return f"<{t('c')}{attrs}{cell.value}"
     if k == "s" and (p.strings == "inline" or sst is None):
         k = "is"
     if k == "s" and p.strings == "str" and not cell.rich:
