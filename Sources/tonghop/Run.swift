@@ -116,7 +116,8 @@ struct Run: AsyncParsableCommand {
         c.dryRun = dryRun
         c.force = force
         let identify = template.identify
-        c.fileNameParser = { identify.parseFileName($0) }
+        let periods = template.period
+        c.fileNameParser = { identify.parseFileName($0) { periods.parse($0) != nil } }
         c.fingerprintInputs = Self.fingerprintInputs(jobFile: jobFile, template: template)
         return JobRunner(
             configuration: c, validator: TemplateValidation(

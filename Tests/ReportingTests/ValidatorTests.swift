@@ -96,6 +96,22 @@ import XLSX
         var b = good
         b.fileName = "bao cao muong nhe.xlsx"
         #expect(only(b) == ["file-name-mismatch -!-"])
+        // The name expected is the pattern filled in for the unit and period, not `{unit}`.
+        let mismatch = b.validate(period: "2016").0.issues.first { $0.code == "file-name-mismatch" }
+        #expect(mismatch?.expected == "NQ04_MNH_2016.xlsx")
+        #expect(mismatch?.found == "bao cao muong nhe.xlsx")
+    }
+
+    /// A resubmission's usual names are no `file-name-mismatch`, and still confirm the unit.
+    @Test func resubmissionNamesAreNotWarnedAbout() {
+        for name in ["NQ04_MNH_2016_v2.xlsx", "NQ04_MNH_2016-v2.xlsx", "NQ04_MNH_2016 (2).xlsx", "NQ04_MNH_2016_2.xlsx"] {
+            var b = good
+            b.fileName = name
+            #expect(only(b) == [], "\(name)")
+        }
+        var other = good
+        other.fileName = "NQ04_TGI_2016_v2.xlsx"
+        #expect(only(other) == ["wrong-unit Thông tin!B4"])
     }
 
     @Test func wrongPeriod() {
