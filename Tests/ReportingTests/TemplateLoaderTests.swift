@@ -44,6 +44,7 @@ import XLSX
         let accepted = [
             "NQ04_MNH_2016_v2.xlsx", "NQ04_MNH_2016-v2.xlsx", "NQ04_MNH_2016 v3.xlsx", "NQ04_MNH_2016_V12.xlsm",
             "NQ04_MNH_2016_2.xlsx", "NQ04_MNH_2016-3.xlsx", "NQ04_MNH_2016 (2).xlsx", "NQ04_MNH_2016(12).XLSX",
+            "NQ04_MNH_2016.xls", "NQ04_MNH_2016 (2).csv",
         ]
         for name in accepted {
             let parts = id.parseFileName(name, isPeriod: isPeriod)

@@ -32,8 +32,9 @@ public struct Identify: Sendable {
     /// The cell holding the report date (`B7`); rules may use `report_date`.
     public var reportDate: CellRef? { field("report_date")?.cell }
 
-    /// Extensions `parseFileName` strips: the workbooks we read.
-    public static let fileExtensions = [".xlsx", ".xlsm"]
+    /// Extensions `parseFileName` strips: the workbooks we read, and the formats a district
+    /// may send by mistake (reported unreadable, yet still attributed to the unit they name).
+    public static let fileExtensions = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]
 
     /// Reads unit and period from a file name by the pattern (case-insensitive; the
     /// extension stripped). A resubmission suffix after the pattern is accepted (see

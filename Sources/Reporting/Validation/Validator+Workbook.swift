@@ -10,8 +10,25 @@ extension Validator {
             let snapshot = try Validator.snapshot(path: path, name: name, limits: limits, sheets: template.sheetNames)
             return validate(snapshot)
         } catch {
+            if let advice = Validator.otherFormat(name, error) { return (unreadable(name, reason: advice, where: nil), nil) }
             return (unreadable(name, reason: error.message, where: error.location), nil)
         }
+    }
+
+    /// What to tell a district that sent a spreadsheet in another format, by the file's
+    /// extension, when it could not be read as XLSX (a renamed XLSX is read as one): nil
+    /// for the other files, and when the reader already says what the file is.
+    static func otherFormat(_ name: String, _ error: XLSXError) -> String? {
+        switch error {
+        case .legacyXLS, .openDocument, .encryptedWorkbook: return nil
+        default: break
+        }
+        let lower = name.lowercased()
+        if lower.hasSuffix(".xls") { return "not an Excel 2007 or later workbook (.xls); save it as .xlsx" }
+        if lower.hasSuffix(".xlsb") { return "Excel binary workbook (.xlsb); save it as .xlsx" }
+        if lower.hasSuffix(".ods") { return "not an XLSX workbook (.ods); save it as .xlsx" }
+        if lower.hasSuffix(".csv") { return "CSV text file (.csv), not a workbook; save it as .xlsx" }
+        return nil
     }
 
     /// The sheets of a workbook as snapshots. Only the template's sheets and hidden sheets
