@@ -122,9 +122,16 @@ public struct JobRunner: Sendable {
         // 3. Supersession, unit states, counts.
         let supersededBy = Supersession.decide(files: files, reports: reports)
         let seen = try ledger?.seenHashes(files.map(\.hash)) ?? []
-        var report = buildReport(files: files, reports: reports, supersededBy: supersededBy, seen: seen)
+        // A file overwritten under the same name replaces its earlier content: superseded too.
+        let replaced = try ledger?.replacedInPlace(
+            files.indices.map { (files[$0].name, files[$0].hash, reports[$0].unit, reports[$0].period) }) ?? []
+        var report = buildReport(
+            files: files, reports: reports, supersededBy: supersededBy, seen: seen, replacedInPlace: replaced)
         for (i, s) in supersededBy.enumerated() {
             if let s { logger.info("\(files[i].name) superseded by \(files[s].name)") }
+        }
+        for (i, h) in replaced.enumerated() {
+            if let h { logger.info("\(files[i].name) replaces its earlier content (\(h.prefix(12)))") }
         }
         for line in report.files where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
             logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")

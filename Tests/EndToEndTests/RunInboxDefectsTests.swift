@@ -1,7 +1,8 @@
 import Foundation
 import Testing
 
-/// `tonghop run` on inboxes as districts leave them: files in other formats.
+/// `tonghop run` on inboxes as districts leave them: files in other formats, a file
+/// overwritten under the same name, and what a run leaves in its output folder.
 @Suite(.serialized) struct RunInboxDefectsTests {
     typealias H = RunJobHarness
 
@@ -45,5 +46,35 @@ import Testing
         #expect(v.status == 2)
         #expect(v.stderr.contains("NQ04_MNH_2016.xls: legacy Excel 97-2003 .xls workbook; save it as .xlsx"), "\(v.stderr)")
         #expect(v.stderr.contains("NQ04_TGI_2016.csv: CSV text file (.csv), not a workbook; save it as .xlsx"), "\(v.stderr)")
+    }
+
+    /// A district that overwrites its file under the same name replaced a submission: the
+    /// run counts it as superseded and lists the earlier content with the unit.
+    @Test func fileReplacedUnderTheSameNameIsSuperseded() throws {
+        let ws = try H.Workspace()
+        let fm = FileManager.default
+        let first = try H.run(["run", ws.job])
+        #expect(first.status == 0, "stderr: \(first.stderr)")
+        #expect(!first.stdout.contains("superseded"), "stdout: \(first.stdout)")
+        let path = ws.inbox + "/NQ04_DBP_2016.xlsx"
+        let before = try #require(fm.contents(atPath: path))
+        // The same unit's file with other figures (warnings only), under the same name.
+        try fm.removeItem(atPath: path)
+        try fm.copyItem(atPath: H.repository + "/Samples/invalid/NQ04_DBP_2016.xlsx", toPath: path)
+        #expect(fm.contents(atPath: path) != before)
+
+        let second = try H.run(["run", ws.job])
+        #expect(second.status == 0, "stderr: \(second.stderr)")
+        #expect(second.stdout.contains("3 files, 3 accepted, 0 rejected, 1 superseded, 0 missing units"), "stdout: \(second.stdout)")
+        let report = try Self.runReport(ws)
+        #expect((report["counts"] as? [String: Int])?["superseded"] == 1)
+        let dbp = try #require(Self.unit(report, "DBP"))
+        let superseded = try #require(dbp["superseded"] as? [String])
+        #expect(superseded.count == 1 && superseded[0].hasPrefix("NQ04_DBP_2016.xlsx ("), "\(superseded)")
+        #expect((Self.unit(report, "MNH")?["superseded"] as? [String]) == [])
+
+        // A forced rerun of the same inbox tells the same story.
+        let again = try H.run(["run", ws.job, "--force"])
+        #expect(again.stdout.contains("1 superseded"), "stdout: \(again.stdout)")
     }
 }
