@@ -196,3 +196,21 @@ import Testing
         #expect(r.stderr.contains("encrypted (password-protected) workbook"))
     }
 }
+
+/// `tonghop --version`, answered before the argument parser is built: the version line
+/// ArgumentParser prints, and exit 0.
+@Suite struct VersionTests {
+    @Test func versionPrintsTheVersionLine() throws {
+        let tonghop = try #require(TonghopBinary.path)
+        let r = try TonghopBinary.run(tonghop, ["--version"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        let text = try TonghopBinary.utf8(r.stdout)
+        #expect(text.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(text)")
+        // The version the run fingerprints and the ledger records (Run.fingerprintInputs).
+        let source = try String(contentsOfFile: TonghopBinary.root + "/Sources/tonghop/TongHop.swift", encoding: .utf8)
+        #expect(source.contains("version: \"\(text.dropLast())\""))
+        // With another argument beside it, ArgumentParser answers, and says the same.
+        let parsed = try TonghopBinary.run(tonghop, ["--version", "--nope"])
+        #expect(parsed.status == 0 && parsed.stdout == r.stdout)
+    }
+}
