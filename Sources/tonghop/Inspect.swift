@@ -71,8 +71,8 @@ struct Inspect: ParsableCommand {
         let progress = InspectProgress(total: files.count)
         var unreadable = false
         for (i, file) in files.enumerated() {
+            progress.show(done: i)
             if !inspect(file) { unreadable = true }
-            progress.done(i + 1)
         }
         progress.clear()
         if unreadable { throw ExitCode(ExitStatus.unreadable.rawValue) }
@@ -83,6 +83,7 @@ struct Inspect: ParsableCommand {
     private func inspect(_ file: String) -> Bool {
         do {
             let workbook = try Workbook(path: file, options: ReadOptions(formulas: formulas))
+            if !workbook.warnings.isEmpty { ProgressLine.shared.clear() }
             for w in workbook.warnings { printWarning(file: file, w) }
             if sheets {
                 try listSheets(workbook, prefix: files.count > 1 ? file + "\t" : "")
@@ -116,6 +117,7 @@ struct Inspect: ParsableCommand {
     }
 
     private func printStdout(_ text: String) throws(XLSXError) {
+        ProgressLine.shared.clear()  // output on the same terminal starts on a clean line
         var bytes = Array(text.utf8)
         var ok = true
         bytes.withUnsafeMutableBytes { buf in
@@ -131,8 +133,9 @@ struct Inspect: ParsableCommand {
     }
 }
 
-/// `inspect`'s progress line over several files: drawn on a terminal only, and only once
-/// the work has taken a second (a few small files print nothing).
+/// `inspect`'s progress line over several files (`reading 120/1000`): drawn on stderr when
+/// it is a terminal, once the work has taken a second (a few small files print nothing),
+/// while a file is read; erased before anything is printed.
 struct InspectProgress {
     var total: Int
     private let start = InspectProgress.now()
@@ -143,7 +146,8 @@ struct InspectProgress {
         enabled = total > 1 && StandardError.isTerminal
     }
 
-    func done(_ n: Int) {
+    /// Draws `reading DONE/TOTAL` while the next file is read.
+    func show(done n: Int) {
         guard enabled, InspectProgress.now() - start >= 1 else { return }
         ProgressLine.shared.update("reading", done: n, total: total)
     }
