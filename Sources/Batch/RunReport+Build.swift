@@ -1,14 +1,20 @@
 import Reporting
 
 extension JobRunner {
-    /// The run report's units, files and counts from the validated files.
-    func buildReport(files: [InboxFile], reports: [FileReport], supersededBy: [Int?], seen: Set<String>) -> RunReport {
+    /// The run report's units, files and counts from the validated files. `replacedInPlace`
+    /// gives, per file, the hash of the earlier content it replaced under the same name
+    /// (empty: none); each counts as superseded and is listed with the unit as
+    /// `NAME (first 12 hex digits of its SHA-256)`.
+    func buildReport(
+        files: [InboxFile], reports: [FileReport], supersededBy: [Int?], seen: Set<String>,
+        replacedInPlace: [String?] = []
+    ) -> RunReport {
         let c = plan
         var counts = RunCounts()
         counts.files = files.count
         counts.expected = c.expectedUnits.count
         counts.newFiles = files.filter { !seen.contains($0.hash) }.count
-        counts.superseded = supersededBy.compactMap { $0 }.count
+        counts.superseded = supersededBy.compactMap { $0 }.count + replacedInPlace.compactMap { $0 }.count
 
         var fileLines: [RunReport.FileLine] = []
         for i in files.indices {
@@ -37,7 +43,10 @@ extension JobRunner {
             }
             let r = reports[i]
             let status = RunReport.UnitStatus(r.status)
-            let replaced = files.indices.filter { supersededBy[$0] == i }.map { files[$0].name }
+            var replaced = files.indices.filter { supersededBy[$0] == i }.map { files[$0].name }
+            if i < replacedInPlace.count, let earlier = replacedInPlace[i] {
+                replaced.insert("\(files[i].name) (\(earlier.prefix(12)))", at: 0)
+            }
             return RunReport.UnitLine(
                 code: code, name: name, expected: expected, status: status, file: files[i].name,
                 new: !seen.contains(files[i].hash), errors: r.errorCount, warnings: r.warningCount, superseded: replaced)

@@ -1,8 +1,7 @@
 import ArgumentParser
 
-/// `tonghop`: the command line. One file per subcommand.
-@main
-struct TongHop: AsyncParsableCommand {
+/// `tonghop`: the command line. One file per subcommand; `EntryPoint` starts it.
+struct TongHop: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "tonghop",
         abstract: "Consolidate district XLSX report submissions into a provincial workbook.",

@@ -15,6 +15,21 @@ import Testing
         again.release()
     }
 
+    /// A released lock leaves no empty `.tonghop.lock` behind, and the next one is taken
+    /// on a fresh file.
+    @Test func releaseRemovesTheLockFile() throws {
+        let dir = TempFolder("lock")
+        let path = dir.path + "/out/.tonghop.lock"
+        let lock = try RunLock.acquire(folder: dir.path + "/out")
+        #expect(FileManager.default.fileExists(atPath: path))
+        lock.release()
+        #expect(!FileManager.default.fileExists(atPath: path))
+        let again = try RunLock.acquire(folder: dir.path + "/out")
+        #expect(RunLock.holder(folder: dir.path + "/out")?.pid == getpid())
+        again.release()
+        #expect(!FileManager.default.fileExists(atPath: path))
+    }
+
     @Test func staleLockFromADeadProcessIsRecovered() throws {
         let dir = TempFolder("lock")
         // A lock file left by a process that died: a pid, no flock held.

@@ -137,6 +137,56 @@ import Testing
         #expect(r.stderr == "error: \(path): \(message)\n")
     }
 
+    // MARK: several files in one process
+
+    /// `--stats` over several files: one line per file in the order given, each the line the
+    /// file gets alone; exit 0 when every file was read.
+    @Test func statsOfSeveralFilesOneLineEach() throws {
+        let names = ["shared_strings_xlsxwriter.xlsx", "basic_values.xlsx", "errors.xlsx"]
+        var alone = ""
+        for name in names { alone += try InspectTests.inspect([InspectTests.fixture(name), "--stats"]).stdout }
+        let r = try InspectTests.inspect(names.map(InspectTests.fixture) + ["--stats"])
+        #expect(r.status == 0 && r.stderr.isEmpty, "\(r.stderr)")
+        #expect(r.stdout == alone)
+        #expect(r.stdout.split(separator: "\n").count == 3 && r.stdout.hasPrefix("cells=11 numeric=2 sum=44707\n"))
+    }
+
+    /// A file that cannot be read in the middle does not stop the others: its one error line
+    /// on stderr, no stats line for it, the files after it still read, and exit 2.
+    @Test func badFileInTheMiddleDoesNotStopTheOthers() throws {
+        let good1 = InspectTests.fixture("shared_strings_xlsxwriter.xlsx")
+        let bad = InspectTests.fixture("crc_mismatch.xlsx")
+        let missing = InspectTests.fixture("does_not_exist.xlsx")
+        let good2 = InspectTests.fixture("basic_values.xlsx")
+        let first = try InspectTests.inspect([good1, "--stats"]).stdout
+        let last = try InspectTests.inspect([good2, "--stats"]).stdout
+        let r = try InspectTests.inspect([good1, bad, missing, good2, "--stats"])
+        #expect(r.status == 2)
+        #expect(r.stdout == first + last)
+        #expect(
+            r.stderr == "error: \(bad): CRC-32 mismatch (damaged file) [xl/worksheets/sheet1.xml]\n"
+                + "error: \(missing): cannot open: No such file or directory\n")
+    }
+
+    /// `--sheets` over several files prefixes each line with its file and a tab.
+    @Test func sheetsOfSeveralFilesArePrefixedWithTheFile() throws {
+        let a = InspectTests.fixture("chartsheet.xlsx"), b = InspectTests.fixture("not_a_zip.xlsx")
+        let c = InspectTests.fixture("hidden_sheets.xlsx")
+        let r = try InspectTests.inspect([a, b, c, "--sheets"])
+        #expect(r.status == 2)
+        let lines = r.stdout.split(separator: "\n").map(String.init)
+        #expect(lines.count == 7)
+        #expect(lines.first == "\(a)\t1\tData\tvisible\tA1:A3" && lines.last == "\(c)\t4\tEmpty\tvisible\t-")
+        #expect(r.stderr == "error: \(b): not an XLSX file (not a ZIP archive)\n")
+    }
+
+    /// Printing a sheet takes one file; several are bad usage (64) and nothing is read.
+    @Test func csvOfSeveralFilesIsBadUsage() throws {
+        let r = try InspectTests.inspect([InspectTests.fixture("basic_values.xlsx"), InspectTests.fixture("errors.xlsx")])
+        #expect(r.status == 64 && r.stdout.isEmpty)
+        #expect(r.stderr.contains("--stats and --sheets take several"))
+    }
+
     @Test func encryptedWorkbookIsNamed() throws {
         // The hostile-files corpus holds a real msoffcrypto-encrypted workbook.
         let path = InspectTests.root.appendingPathComponent("Tests/XLSXTests/Hostile/corpus/password_protected.xlsx").path
@@ -144,5 +194,23 @@ import Testing
         let r = try InspectTests.inspect([path])
         #expect(r.status == 2)
         #expect(r.stderr.contains("encrypted (password-protected) workbook"))
+    }
+}
+
+/// `tonghop --version`, answered before the argument parser is built: the version line
+/// ArgumentParser prints, and exit 0.
+@Suite struct VersionTests {
+    @Test func versionPrintsTheVersionLine() throws {
+        let tonghop = try #require(TonghopBinary.path)
+        let r = try TonghopBinary.run(tonghop, ["--version"])
+        #expect(r.status == 0 && r.stderr.isEmpty)
+        let text = try TonghopBinary.utf8(r.stdout)
+        #expect(text.wholeMatch(of: /[0-9]+\.[0-9]+\.[0-9]+\n/) != nil, "\(text)")
+        // The version the run fingerprints and the ledger records (Run.fingerprintInputs).
+        let source = try String(contentsOfFile: TonghopBinary.root + "/Sources/tonghop/TongHop.swift", encoding: .utf8)
+        #expect(source.contains("version: \"\(text.dropLast())\""))
+        // With another argument beside it, ArgumentParser answers, and says the same.
+        let parsed = try TonghopBinary.run(tonghop, ["--version", "--nope"])
+        #expect(parsed.status == 0 && parsed.stdout == r.stdout)
     }
 }

@@ -88,6 +88,8 @@ import Testing
         try Data("999999\n".utf8).write(to: URL(fileURLWithPath: ws.out + "/.tonghop.lock"))
         let r = try H.run(["run", ws.job])
         #expect(r.status == 0, "stderr: \(r.stderr)")
+        // The run that ends removes its lock file: no empty `.tonghop.lock` is left behind.
+        #expect(!FileManager.default.fileExists(atPath: ws.out + "/.tonghop.lock"))
     }
 
     @Test func jobThatCannotRunExitsTwo() throws {

@@ -71,6 +71,27 @@ struct BlankFormTests {
         #expect(lines.values.contains { ($0 as? String)?.hasSuffix("cộng lại bằng tổng số đơn vị cơ sở (cả hai cột) (DV_CO + DV_CHUA == DV)") == true })
     }
 
+    /// A list longer than 200 rows (a sample district lists 450 villages) can be typed in:
+    /// the input area is the template's `blank_rows`, 1,000 rows by default, all unlocked.
+    @Test func listInputAreaIsSizedFromTheTemplate() throws {
+        let dir = TempDir()
+        let blank = dir.path + "/blank.xlsx"
+        try BlankForm.build(nq04, unit: mnh, period: period).write(to: blank)
+        let villages = try #require(try describe(blank)["Thôn bản"] as? [String: Any])
+        let list = try #require(nq04.lists.first { $0.id == "thon_ban" })
+        #expect(list.blankRows == ListSheet.defaultBlankRows && ListSheet.defaultBlankRows >= 1000)
+        #expect(villages["unlocked_count"] as? Int == list.columns.count * ListSheet.defaultBlankRows)
+        #expect(villages["unlocked_last_row"] as? Int == list.headerRow + 1 + ListSheet.defaultBlankRows)
+
+        var small = nq04
+        small.lists[0].blankRows = 50
+        let smallPath = dir.path + "/small.xlsx"
+        try BlankForm.build(small, unit: mnh, period: period).write(to: smallPath)
+        let few = try #require(try describe(smallPath)[small.lists[0].sheet] as? [String: Any])
+        #expect(few["unlocked_count"] as? Int == small.lists[0].columns.count * 50)
+        #expect(few["unlocked_last_row"] as? Int == small.lists[0].headerRow + 1 + 50)
+    }
+
     @Test func withoutAUnitTheUnitCellIsADropdown() throws {
         let dir = TempDir()
         let blank = dir.path + "/blank.xlsx"

@@ -35,6 +35,31 @@ import XLSX
         #expect(t.summary.contains { $0.kind == .ratio(numerator: "DV_CO", denominator: "DV") && $0.columns == ["baseline", "current"] })
     }
 
+
+    /// Resubmission names (`_v2` as docs/OPERATIONS.md suggests, ` (2)` as a browser adds)
+    /// follow the pattern; other additions do not. A month's `-07` is the period, not a suffix.
+    @Test func resubmissionSuffixesFollowTheFileNamePattern() throws {
+        let id = nq04.identify
+        let isPeriod: (String) -> Bool = { nq04.period.parse($0) != nil }
+        let accepted = [
+            "NQ04_MNH_2016_v2.xlsx", "NQ04_MNH_2016-v2.xlsx", "NQ04_MNH_2016 v3.xlsx", "NQ04_MNH_2016_V12.xlsm",
+            "NQ04_MNH_2016_2.xlsx", "NQ04_MNH_2016-3.xlsx", "NQ04_MNH_2016 (2).xlsx", "NQ04_MNH_2016(12).XLSX",
+            "NQ04_MNH_2016.xls", "NQ04_MNH_2016 (2).csv",
+        ]
+        for name in accepted {
+            let parts = id.parseFileName(name, isPeriod: isPeriod)
+            #expect(parts?.unit == "MNH" && parts?.period == "2016", "\(name)")
+        }
+        for name in ["NQ04_MNH_2016_final.xlsx", "NQ04_MNH_2016_v123.xlsx", "NQ04_MNH_2016 (x).xlsx", "NQ04_MNH_16.xlsx", "NQ04_MNH_2016_.xlsx"] {
+            #expect(id.parseFileName(name, isPeriod: isPeriod) == nil, "\(name)")
+        }
+        let monthly = Identify(sheet: "x", fields: [], fileName: "F_{unit}_{period}")
+        let isMonth: (String) -> Bool = { PeriodKind.month.parse($0) != nil }
+        #expect(monthly.parseFileName("F_MNH_2016-07.xlsx", isPeriod: isMonth)?.period == "2016-07")
+        #expect(monthly.parseFileName("F_MNH_2016-07_v2.xlsx", isPeriod: isMonth)?.period == "2016-07")
+        #expect(id.fileNamePattern(unit: "MNH", period: "2016") == "NQ04_MNH_2016.xlsx")
+        #expect(id.fileNamePattern(unit: nil, period: "2016") == "NQ04_{unit}_2016.xlsx")
+    }
     /// A minimal template with one mistake substituted in; returns the error.
     private func error(replacing old: String, with new: String) -> TemplateError? {
         let dir = TempDir()

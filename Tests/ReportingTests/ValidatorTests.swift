@@ -96,6 +96,43 @@ import XLSX
         var b = good
         b.fileName = "bao cao muong nhe.xlsx"
         #expect(only(b) == ["file-name-mismatch -!-"])
+        // The name expected is the pattern filled in for the unit and period, not `{unit}`.
+        let mismatch = b.validate(period: "2016").0.issues.first { $0.code == "file-name-mismatch" }
+        #expect(mismatch?.expected == "NQ04_MNH_2016.xlsx")
+        #expect(mismatch?.found == "bao cao muong nhe.xlsx")
+    }
+
+    /// Spreadsheets in other formats are unreadable with the advice to save them as .xlsx:
+    /// by their content for .xls and .ods (a LibreOffice .ods here), by their name for .xlsb
+    /// and .csv, which the reader sees only as "not a ZIP archive" or a ZIP without a workbook.
+    @Test func otherFormatsAreUnreadableWithTheSaveAsAdvice() throws {
+        let dir = TempDir()
+        let validator = Validator(template: nq04, period: nq04.period.parse("2016"))
+        let ods = Repo.root + "/Tests/XLSXTests/Fixtures/opendocument_libreoffice.ods"
+        let cases = [
+            (ods, "OpenDocument spreadsheet (.ods); save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.xlsb", "PK\u{3}\u{4} not really"), "Excel binary workbook (.xlsb); save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.csv", "a,b\n1,2\n"), "CSV text file (.csv), not a workbook; save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.xls", "<html><table><tr><td>1</td></tr></table></html>"),
+             "not an Excel 2007 or later workbook (.xls); save it as .xlsx"),
+        ]
+        for (path, message) in cases {
+            let report = validator.validate(path: path).0
+            #expect(report.status == .unreadable, "\(path)")
+            #expect(report.issues.map(\.code) == ["unreadable-file"] && report.issues.first?.found == message, "\(report.issues)")
+        }
+    }
+
+    /// A resubmission's usual names are no `file-name-mismatch`, and still confirm the unit.
+    @Test func resubmissionNamesAreNotWarnedAbout() {
+        for name in ["NQ04_MNH_2016_v2.xlsx", "NQ04_MNH_2016-v2.xlsx", "NQ04_MNH_2016 (2).xlsx", "NQ04_MNH_2016_2.xlsx"] {
+            var b = good
+            b.fileName = name
+            #expect(only(b) == [], "\(name)")
+        }
+        var other = good
+        other.fileName = "NQ04_TGI_2016_v2.xlsx"
+        #expect(only(other) == ["wrong-unit Thông tin!B4"])
     }
 
     @Test func wrongPeriod() {

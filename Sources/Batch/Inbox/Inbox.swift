@@ -9,7 +9,10 @@ import Foundation
 /// The folder districts drop their submissions into.
 ///
 /// Only regular files directly in the folder (not in sub-folders) whose names end in
-/// `.xlsx` or `.xlsm` (any case) are submissions. Office lock files (`~$x.xlsx`) and
+/// `.xlsx` or `.xlsm` (any case) are submissions, and so are the spreadsheet files a
+/// district may send instead (`.xls`, `.xlsb`, `.ods`, `.csv`): they are read like the
+/// others, found unreadable unless they are XLSX inside, and reported with the advice to
+/// save them as .xlsx, so the unit shows as rejected, not missing. Office lock files (`~$x.xlsx`) and
 /// dotfiles (`.x.xlsx`, editors' and our own temporary files) are ignored. Files are
 /// listed by name, so every run sees them in the same order.
 public enum Inbox {
@@ -22,11 +25,14 @@ public enum Inbox {
         public var modified: Double
     }
 
+    /// The extensions of submissions (see the type's documentation).
+    public static let extensions = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]
+
     /// Whether a file name is a submission the job should read.
     public static func isSubmission(_ name: String) -> Bool {
         if name.hasPrefix(".") || name.hasPrefix("~$") { return false }
         let lower = name.lowercased()
-        return lower.hasSuffix(".xlsx") || lower.hasSuffix(".xlsm")
+        return extensions.contains { lower.hasSuffix($0) }
     }
 
     /// Lists the submissions in `folder`, sorted by name (byte order of the UTF-8 name).

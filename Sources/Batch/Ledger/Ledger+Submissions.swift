@@ -154,6 +154,31 @@ extension Ledger {
         }
     }
 
+    /// For each inbox file, the SHA-256 of the earlier content it replaced under its own
+    /// name, or nil: the ledger's latest row with the same file name, unit and period and
+    /// other content, unless a file of another name superseded that row (then it was
+    /// replaced, and counted, before). Files without a unit or period replace nothing.
+    public func replacedInPlace(_ files: [(name: String, hash: String, unit: String?, period: String?)]) throws(BatchError)
+        -> [String?]
+    {
+        try read { db in
+            let st = try db.cachedStatement(
+                sql: """
+                    SELECT s.hash, w.file AS winner FROM submissions s
+                    LEFT JOIN submissions w ON w.id = s.superseded_by
+                    WHERE s.file = ? AND s.unit = ? AND s.period = ? AND s.hash != ?
+                    ORDER BY s.id DESC LIMIT 1
+                    """)
+            return try files.map { f -> String? in
+                guard let unit = f.unit, let period = f.period,
+                    let row = try Row.fetchOne(st, arguments: [f.name, unit, period, f.hash])
+                else { return nil }
+                let winner: String? = row["winner"]
+                return winner == nil || winner == f.name ? row["hash"] : nil
+            }
+        }
+    }
+
     /// Every submission of a unit and period, oldest first.
     public func submissions(unit: String, period: String) throws(BatchError) -> [LedgerSubmission] {
         try read { db in

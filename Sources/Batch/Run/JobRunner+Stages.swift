@@ -74,9 +74,16 @@ extension JobRunner {
         -> RunReport
     {
         let seen = try ledger?.seenHashes(files.map(\.hash)) ?? []
-        let report = buildReport(files: files, reports: reports, supersededBy: supersededBy, seen: seen)
+        // A file overwritten under the same name replaces its earlier content: superseded too.
+        let replaced = try ledger?.replacedInPlace(
+            files.indices.map { (files[$0].name, files[$0].hash, reports[$0].unit, reports[$0].period) }) ?? []
+        let report = buildReport(
+            files: files, reports: reports, supersededBy: supersededBy, seen: seen, replacedInPlace: replaced)
         for (i, s) in supersededBy.enumerated() {
             if let s { logger.info("\(files[i].name) superseded by \(files[s].name)") }
+        }
+        for (i, h) in replaced.enumerated() {
+            if let h { logger.info("\(files[i].name) replaces its earlier content (\(h.prefix(12)))") }
         }
         for (i, line) in report.files.enumerated()
         where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {

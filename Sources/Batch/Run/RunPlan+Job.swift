@@ -45,7 +45,8 @@ extension RunPlan {
         dryRun = overrides.dryRun
         force = overrides.force
         let identify = template.identify
-        fileNameParser = { identify.parseFileName($0) }
+        let periods = template.period
+        fileNameParser = { identify.parseFileName($0) { periods.parse($0) != nil } }
         fingerprintInputs = Self.fingerprintInputs(job: job, template: template, toolVersion: toolVersion)
     }
 

@@ -87,8 +87,24 @@ extension Issue {
             detail(m)
         }
         if let location = error.location { params["where"] = location }
-        params["reason"] = code
+        params["reason"] = otherFormat(file, error) ?? code
         return Issue(code: "unreadable-file", severity: .error, file: file, sheet: sheet, cell: cell, params: params)
+    }
+
+    /// The reason for a district that sent a spreadsheet in another format, by the file's
+    /// extension, when it could not be read as XLSX (a renamed XLSX is read as one): nil for
+    /// the other files, and when the reader already says what the file is.
+    static func otherFormat(_ file: String, _ error: XLSXError) -> String? {
+        switch error {
+        case .legacyXLS, .openDocument, .encryptedWorkbook: return nil
+        default: break
+        }
+        let lower = file.lowercased()
+        if lower.hasSuffix(".xls") { return "legacy-xls" }
+        if lower.hasSuffix(".xlsb") { return "binary-xlsb" }
+        if lower.hasSuffix(".ods") { return "open-document" }
+        if lower.hasSuffix(".csv") { return "csv-file" }
+        return nil
     }
 
     /// The issue of a workbook the writer could not write (the provincial workbook, a blank

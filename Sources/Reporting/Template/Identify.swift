@@ -32,14 +32,54 @@ public struct Identify: Sendable {
     /// The cell holding the report date (`B7`); rules may use `report_date`.
     public var reportDate: CellRef? { field("report_date")?.cell }
 
-    /// Reads unit and period from a file name by the pattern (case-insensitive; `.xlsx`/`.xlsm`
-    /// stripped). Nil when there is no pattern or the name does not match it.
-    public func parseFileName(_ name: String) -> (unit: String, period: String)? {
-        guard let pattern = fileName else { return nil }
+    /// Extensions `parseFileName` strips: the workbooks we read, and the formats a district
+    /// may send by mistake (reported unreadable, yet still attributed to the unit they name).
+    public static let fileExtensions = [".xlsx", ".xlsm", ".xls", ".xlsb", ".ods", ".csv"]
+
+    /// Reads unit and period from a file name by the pattern (case-insensitive; the
+    /// extension stripped). A resubmission suffix after the pattern is accepted (see
+    /// `withoutResubmissionSuffix`): `NQ04_MNH_2016_v2.xlsx` and `NQ04_MNH_2016 (2).xlsx`
+    /// name MNH and 2016. `isPeriod` says whether the period part is one (the name as it is
+    /// is tried first, so `2016-07` is a month, not 2016 with a suffix `-07`). Nil when there
+    /// is no pattern or the name does not match it.
+    public func parseFileName(_ name: String, isPeriod: (String) -> Bool = { _ in true }) -> (unit: String, period: String)? {
         var base = Substring(name)
-        for ext in [".xlsx", ".xlsm"] where base.lowercased().hasSuffix(ext) {
+        for ext in Identify.fileExtensions where base.lowercased().hasSuffix(ext) {
             base = base.dropLast(ext.count)
+            break
         }
+        if let parts = match(base), isPeriod(parts.period) { return parts }
+        if let stripped = Identify.withoutResubmissionSuffix(base), let parts = match(stripped), isPeriod(parts.period) {
+            return parts
+        }
+        return nil
+    }
+
+    /// `base` without the suffix a resubmission usually carries, or nil when it has none:
+    /// `_v2`, `-v2`, ` v2` (v or V, 1 or 2 digits), `_2`, `-2`, ` 2`, and ` (2)` or `(2)` as file
+    /// managers and browsers add to a second copy.
+    public static func withoutResubmissionSuffix(_ base: Substring) -> Substring? {
+        func isDigit(_ c: Character) -> Bool { c >= "0" && c <= "9" }
+        var s = base
+        if s.hasSuffix(")"), let open = s.lastIndex(of: "(") {
+            let digits = s[s.index(after: open)..<s.index(before: s.endIndex)]
+            guard (1...2).contains(digits.count), digits.allSatisfy(isDigit) else { return nil }
+            s = s[..<open]
+            while s.hasSuffix(" ") { s = s.dropLast() }
+            return s.isEmpty ? nil : s
+        }
+        let digits = s.reversed().prefix(while: isDigit).count
+        guard (1...2).contains(digits) else { return nil }
+        s = s.dropLast(digits)
+        if s.hasSuffix("v") || s.hasSuffix("V") { s = s.dropLast() }
+        guard let sep = s.last, sep == "_" || sep == "-" || sep == " " else { return nil }
+        s = s.dropLast()
+        return s.isEmpty ? nil : s
+    }
+
+    /// Matches the pattern's literals and placeholders left to right against `base`.
+    private func match(_ base: Substring) -> (unit: String, period: String)? {
+        guard let pattern = fileName else { return nil }
         // Split the pattern into literals and the two placeholders, then match greedily left to right.
         var tokens: [String] = []
         var rest = Substring(pattern)
@@ -76,6 +116,15 @@ public struct Identify: Sendable {
         }
         guard s.isEmpty, let u = values["unit"], let p = values["period"] else { return nil }
         return (u, p)
+    }
+
+    /// The pattern with what is known filled in (`NQ04_MNH_2016.xlsx`, or `NQ04_{unit}_2016.xlsx`
+    /// when the unit is not known), for messages; nil when there is no pattern.
+    public func fileNamePattern(unit: String?, period: String?) -> String? {
+        guard var name = fileName else { return nil }
+        if let unit, !unit.isEmpty { name = name.replacing("{unit}", with: unit) }
+        if let period, !period.isEmpty { name = name.replacing("{period}", with: period) }
+        return name + ".xlsx"
     }
 
     /// The file name for a unit and period: `NQ04_MNH_2016.xlsx`.

@@ -13,12 +13,17 @@ public struct ListSheet: Sendable {
     public var columns: [ListColumn]
     /// Unique keys: each a list of column ids (one id is a simple key, several a composite one).
     public var unique: [[String]]
-    /// How many input rows the blank form prepares (shaded, validated).
+    /// How many input rows the blank form prepares (shaded, unlocked, validated): the
+    /// template's `blank_rows`, else `defaultBlankRows`.
     public var blankRows: Int
+
+    /// Input rows of a list when the template does not say: generous, since the rows
+    /// below are locked (a district of the samples lists 450 villages).
+    public static let defaultBlankRows = 1000
 
     public init(
         id: String, sheet: String, title: Localized? = nil, headerRow: Int, headerSearchRows: Int = 20,
-        columns: [ListColumn], unique: [[String]] = [], blankRows: Int = 200
+        columns: [ListColumn], unique: [[String]] = [], blankRows: Int = ListSheet.defaultBlankRows
     ) {
         self.id = id
         self.sheet = sheet

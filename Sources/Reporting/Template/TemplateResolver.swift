@@ -235,9 +235,12 @@ struct TemplateResolver {
             unique.append(key)
         }
         guard l.header_row >= 1 else { throw doc.error(.structure, at: keys + ["header_row"], "header_row counts from 1") }
+        if let n = l.blank_rows, !(1...100_000).contains(n) {
+            throw doc.error(.structure, at: keys + ["blank_rows"], "blank_rows must be from 1 to 100000")
+        }
         return ListSheet(
             id: l.id, sheet: l.sheet, title: l.title?.value, headerRow: l.header_row - 1,
-            headerSearchRows: l.search_rows ?? 20, columns: columns, unique: unique, blankRows: l.blank_rows ?? 200)
+            headerSearchRows: l.search_rows ?? 20, columns: columns, unique: unique, blankRows: l.blank_rows ?? ListSheet.defaultBlankRows)
     }
 
     private func resolveRule(_ r: TemplateFile.RuleFile, at keys: [PathKey], scope: ExpressionScope, valueColumns: [String]) throws(TemplateError) -> Rule {

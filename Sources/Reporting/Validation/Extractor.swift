@@ -23,7 +23,8 @@ enum Extractor {
     private static func identify(_ ctx: ValidationContext) {
         let id = ctx.template.identify
         // A name only confirms unit and period when the period part is one.
-        ctx.fileNameParts = id.parseFileName(ctx.file).flatMap { ctx.template.period.parse($0.period) != nil ? $0 : nil }
+        let periods = ctx.template.period
+        ctx.fileNameParts = id.parseFileName(ctx.file) { periods.parse($0) != nil }
         guard let sheet = ctx.sheets[id.sheet] else { return }
         for f in id.fields {
             let cell = sheet[f.cell]

@@ -166,6 +166,7 @@ def describe(path):
         out[ws.title] = {
             "protected": bool(ws.protection.sheet),
             "unlocked": unlocked[:50], "unlocked_count": len(unlocked), "shaded_count": len(shaded),
+            "unlocked_last_row": max((c.row for row in ws.iter_rows() for c in row if c.protection.locked is False), default=0),
             "validations": sorted({(dv.type or "") + ":" + (dv.formula1 or "") for dv in ws.data_validations.dataValidation}),
             "values": {c.coordinate: c.value for row in ws.iter_rows(max_row=15) for c in row
                        if c.value is not None and not isinstance(c.value, dt.datetime)},
