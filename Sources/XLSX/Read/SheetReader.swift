@@ -56,6 +56,9 @@ final class SheetHandler: SAXHandler {
     /// What was read but is not as Excel writes it (one line per kind of problem).
     var warnings: [String] { p.pointee.warnings }
 
+    /// Cell references, style indexes, types and ranges hold no `&` worth decoding.
+    override var decodesAttributes: Bool { false }
+
     override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         p.pointee.startElement(name, ns, attributes)
     }
