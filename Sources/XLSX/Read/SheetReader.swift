@@ -143,7 +143,9 @@ struct SheetParser {
         case UInt8(ascii: "c"):
             if inRow && name.is("c") { return startCell(attributes) }
         case UInt8(ascii: "v"):
-            if inCell && name.is("v") {
+            // An inline-string cell's value is its <is> alone: a <v> beside it is ignored
+            // (openpyxl; calamine and openpyxl both give "" for a <v> without <is>).
+            if inCell && name.is("v") && type != .inline {
                 collect = .value
                 hasValue = true
                 text.reset()
@@ -162,6 +164,8 @@ struct SheetParser {
                 inInline = true
                 hasValue = true
                 text.reset()
+                // <is> without t="inlineStr" (hand edits): the text, as calamine reads it.
+                if type == .number { type = .inline }
             }
         case UInt8(ascii: "t"):
             if inInline && phoneticDepth == 0 && name.is("t") {
