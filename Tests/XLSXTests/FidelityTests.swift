@@ -152,6 +152,6 @@ import Testing
 
     @Test func oddCellsFromHandEditsAreRead() throws {
         let wb = try Fixture.open("odd_cells_hand_edited.xlsx")
-        #expect(try Self.csv(wb, wb.sheets[0]) == "x,\ninline,\n,1\n2024-01-15T10:30:00,\n2024-01-15T10:30:00,\n")
+        #expect(try Self.csv(wb, wb.sheets[0]) == "x,\ninline,\n,1\n2024-01-15T10:30:00,\n2024-01-15T10:30:00,\nshared,42\n")
     }
 }

@@ -402,7 +402,10 @@ struct SheetParser {
                     value = .number(d)
                 }
             case .shared:
-                guard let i = SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress!, count: text.count)),
+                // White space around the index (`<v> 0 </v>`, hand edits) is allowed, as
+                // calamine and openpyxl read it.
+                let (lead, end) = XMLWhitespace.trimmedBounds(text.bytes, from: 0)
+                guard let i = SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress! + lead, count: end - lead)),
                     i < ctx.sharedStrings.count
                 else {
                     return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))
