@@ -147,4 +147,11 @@ import Testing
         // White space only gives "" (an empty cell).
         #expect(try wb.grid(of: wb.sheets[0]).value(at: CellRef("A2")!) == .string(""))
     }
+
+    // MARK: found by the corpus checker
+
+    @Test func oddCellsFromHandEditsAreRead() throws {
+        let wb = try Fixture.open("odd_cells_hand_edited.xlsx")
+        #expect(try Self.csv(wb, wb.sheets[0]) == "x,\ninline,\n,1\n2024-01-15T10:30:00,\n2024-01-15T10:30:00,\nshared,42\n")
+    }
 }

@@ -1,6 +1,6 @@
 extension ExcelDate {
     /// Parses the ISO 8601 text of a `t="d"` cell: `2016-11-17`, `2016-11-17T08:30:00`
-    /// (optional fraction and `Z`), or a time `08:30:00`. The text is absolute, so the
+    /// (optional seconds, fraction and zone, the zone ignored), or a time `08:30:00`. The text is absolute, so the
     /// workbook's date system plays no part. The calendar fields are taken from the text
     /// (checked: `2016-02-30` is refused), seconds rounded half up to whole seconds, and
     /// the value made with the same rule as a serial cell: a date-time whose time is
@@ -34,7 +34,15 @@ extension ExcelDate {
                     while k < b.count, b[k] >= 48, b[k] <= 57 { k += 1 }
                 }
             }
-            if k < b.count && b[k] == UInt8(ascii: "Z") { k += 1 }
+            // A zone (`Z`, `+07:00`, `-0500`) is ignored: Excel has no time zones, and
+            // openpyxl reads the local time as written.
+            if k < b.count && b[k] == UInt8(ascii: "Z") {
+                k += 1
+            } else if k < b.count && (b[k] == UInt8(ascii: "+") || b[k] == UInt8(ascii: "-")), num(k + 1, 2) != nil {
+                k += 3
+                if k < b.count && b[k] == UInt8(ascii: ":") { k += 1 }
+                if num(k, 2) != nil { k += 2 }
+            }
             guard k == b.count, h < 24, m < 60, sec <= 60 else { return nil }
             return h * 3600 + m * 60 + sec
         }

@@ -56,6 +56,9 @@ final class SheetHandler: SAXHandler {
     /// What was read but is not as Excel writes it (one line per kind of problem).
     var warnings: [String] { p.pointee.warnings }
 
+    /// Cell references, style indexes, types and ranges hold no `&` worth decoding.
+    override var decodesAttributes: Bool { false }
+
     override func startElement(_ name: XMLName, _ ns: XMLNamespace, _ attributes: XMLAttributes) -> Bool {
         p.pointee.startElement(name, ns, attributes)
     }
@@ -140,7 +143,9 @@ struct SheetParser {
         case UInt8(ascii: "c"):
             if inRow && name.is("c") { return startCell(attributes) }
         case UInt8(ascii: "v"):
-            if inCell && name.is("v") {
+            // An inline-string cell's value is its <is> alone: a <v> beside it is ignored
+            // (openpyxl; calamine and openpyxl both give "" for a <v> without <is>).
+            if inCell && name.is("v") && type != .inline {
                 collect = .value
                 hasValue = true
                 text.reset()
@@ -159,6 +164,8 @@ struct SheetParser {
                 inInline = true
                 hasValue = true
                 text.reset()
+                // <is> without t="inlineStr" (hand edits): the text, as calamine reads it.
+                if type == .number { type = .inline }
             }
         case UInt8(ascii: "t"):
             if inInline && phoneticDepth == 0 && name.is("t") {
@@ -395,7 +402,10 @@ struct SheetParser {
                     value = .number(d)
                 }
             case .shared:
-                guard let i = SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress!, count: text.count)),
+                // White space around the index (`<v> 0 </v>`, hand edits) is allowed, as
+                // calamine and openpyxl read it.
+                let (lead, end) = XMLWhitespace.trimmedBounds(text.bytes, from: 0)
+                guard let i = SheetParser.parseInt(XMLBytes(base: text.bytes.baseAddress! + lead, count: end - lead)),
                     i < ctx.sharedStrings.count
                 else {
                     return fail(.invalidCell("invalid shared string index '\(OOXMLText.decode(text.bytes))'", sheet: ctx.sheetName, cell: currentRef))

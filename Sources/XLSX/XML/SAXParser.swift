@@ -23,7 +23,8 @@ import CLibXML2
 // `&` once, before any handler sees it (`AttributeDecoder`); the rest of the reader
 // gets the text as written by the producer, for every attribute (sheet and defined
 // names, number format codes, relationship targets, ...). Values without `&` (nearly
-// all) are passed through untouched, with no copy.
+// all) are passed through untouched, with no copy. The worksheet handler alone opts out
+// (`decodesAttributes`): none of the attributes it reads can hold a meaningful `&`.
 
 /// The namespaces the reader tells apart; transitional and strict OOXML map to the same case.
 enum XMLNamespace: UInt8, Sendable {
@@ -121,6 +122,11 @@ class SAXHandler {
     private var cacheKeys: (UnsafePointer<UInt8>?, UnsafePointer<UInt8>?) = (nil, nil)
     /// Decodes `&#38;` in attribute values (see the file comment).
     fileprivate let decoder = AttributeDecoder()
+    /// False for a handler whose attributes can hold no `&` that matters: the worksheet
+    /// handler reads only cell references, style indexes, cell types, shared-formula ids
+    /// and merged ranges, where `&` is invalid either way, and scanning the attributes of
+    /// every `<c>` and `<v>` cost a few per cent of a sheet's read (perf, wide workload).
+    var decodesAttributes: Bool { true }
     private var cacheValues: (XMLNamespace, XMLNamespace) = (.none, .none)
 
     init() {}
@@ -194,10 +200,14 @@ final class AttributeDecoder {
         var total = 0
         var any = false
         for i in 0..<count {
-            let start = raw[i * 5 + 3]!, end = raw[i * 5 + 4]!
-            let n = end - start
-            total += n
-            if !any, n > 0, memchr(start, 0x26, n) != nil { any = true }
+            var p = raw[i * 5 + 3]!
+            let end = raw[i * 5 + 4]!
+            total += end - p
+            // Values are short (cell references, style indexes): a plain loop beats memchr.
+            while p < end {
+                if p.pointee == 0x26 { any = true }
+                p += 1
+            }
         }
         return any ? decodeSlow(raw, count: count, total: total) : raw
     }
@@ -297,7 +307,7 @@ private func makeSAXHandler() -> xmlSAXHandler {
                 return
             }
             let n = Int(nbAttributes)
-            let raw = n > 0 ? s.decoder.decode(attributes, count: n) : attributes
+            let raw = n > 0 && s.decodesAttributes ? s.decoder.decode(attributes, count: n) : attributes
             let attrs = XMLAttributes(raw: raw, count: n, state: s)
             if !s.startElement(XMLName(base: localname!), s.classify(uri), attrs) {
                 s.stoppedByHandler = true

@@ -280,6 +280,29 @@ def text_whitespace_without_preserve():
     })
 
 
+def odd_cells_hand_edited():
+    """Cells as hand edits and small writers leave them (found by the issue-14 corpus
+    checker): <is> without t="inlineStr" (calamine reads the text), an inline string with a
+    stray <v> (openpyxl keeps the <is> text), t="inlineStr" with only a <v> (both references
+    give nothing), t="d" with a zone offset or without seconds (openpyxl: local time), white
+    space around a shared-string index and a number."""
+    wb = xlsxwriter.Workbook(out("odd_cells_hand_edited.xlsx"))  # XlsxWriter: a shared-string part
+    wb.set_properties({"created": FIXED})
+    wb.add_worksheet("Odd").write_string(0, 0, "shared")  # the string <v> 0 </v> points at
+    wb.close()
+    rows = (
+        '<row r="1"><c r="A1"><is><t>x</t></is></c></row>'
+        '<row r="2"><c r="A2" t="inlineStr"><is><t>inline</t></is><v>ignored</v></c></row>'
+        '<row r="3"><c r="A3" t="inlineStr"><v>only v</v></c><c r="B3"><v>1</v></c></row>'
+        '<row r="4"><c r="A4" t="d"><v>2024-01-15T10:30:00+07:00</v></c></row>'
+        '<row r="5"><c r="A5" t="d"><v>2024-01-15T10:30</v></c></row>'
+        '<row r="6"><c r="A6" t="s"><v> 0 </v></c><c r="B6"><v>  42 </v></c></row>'
+    )
+    sheet = (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+             f'<worksheet xmlns="{MAIN}"><sheetData>{rows}</sheetData></worksheet>')
+    edit("odd_cells_hand_edited.xlsx", {"xl/worksheets/sheet1.xml": lambda _: sheet})
+
+
 def main():
     attribute_ampersand()
     dates_value_decides()
@@ -290,6 +313,7 @@ def main():
     rows_repeated_and_out_of_order()
     long_repeated_strings()
     text_whitespace_without_preserve()
+    odd_cells_hand_edited()
 
 
 if __name__ == "__main__":
