@@ -44,8 +44,8 @@ import Testing
         // `validate` says the same of the same files.
         let v = try H.run(["validate", ws.inbox + "/NQ04_MNH_2016.xls", ws.inbox + "/NQ04_TGI_2016.csv", "--job", ws.job])
         #expect(v.status == 2)
-        #expect(v.stderr.contains("NQ04_MNH_2016.xls: legacy Excel 97-2003 .xls workbook; save it as .xlsx"), "\(v.stderr)")
-        #expect(v.stderr.contains("NQ04_TGI_2016.csv: CSV text file (.csv), not a workbook; save it as .xlsx"), "\(v.stderr)")
+        #expect(v.stderr.contains("NQ04_MNH_2016.xls: A legacy Excel 97-2003 .xls workbook; save it as .xlsx"), "\(v.stderr)")
+        #expect(v.stderr.contains("NQ04_TGI_2016.csv: A CSV text file (.csv), not a workbook; save it as .xlsx"), "\(v.stderr)")
     }
 
     /// A district that overwrites its file under the same name replaced a submission: the

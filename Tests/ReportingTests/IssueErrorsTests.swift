@@ -52,8 +52,12 @@ import XLSX
             let issue = Issue.writeFailed(file: "out.xlsx", error: e)
             #expect(IssueCatalogue.entry(issue.code) != nil, "\(e) → \(issue.code)")
         }
-        let reasons = Set(Self.readerErrors.map { Issue.unreadable(file: "f", error: $0, limits: .default).params["reason"] })
+        var reasons = Set(Self.readerErrors.map { Issue.unreadable(file: "f", error: $0, limits: .default).params["reason"] })
         #expect(reasons.count == 14)
+        // The reasons a file's extension gives when the reader sees only "not a ZIP archive".
+        for name in ["f.xlsb", "f.csv"] {
+            reasons.insert(Issue.unreadable(file: name, error: .notZip, limits: .default).params["reason"])
+        }
         #expect(Set(IssueCatalogue.reasons.map(\.code)) == Set(reasons.compactMap { $0 }))
         #expect(Set(Self.writerErrors.map { Issue.writeFailed(file: "f", error: $0).code }).count == Self.writerErrors.count)
     }

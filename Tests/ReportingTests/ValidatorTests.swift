@@ -110,16 +110,20 @@ import XLSX
         let validator = Validator(template: nq04, period: nq04.period.parse("2016"))
         let ods = Repo.root + "/Tests/XLSXTests/Fixtures/opendocument_libreoffice.ods"
         let cases = [
-            (ods, "OpenDocument spreadsheet (.ods); save it as .xlsx"),
-            (dir.write("NQ04_MNH_2016.xlsb", "PK\u{3}\u{4} not really"), "Excel binary workbook (.xlsb); save it as .xlsx"),
-            (dir.write("NQ04_MNH_2016.csv", "a,b\n1,2\n"), "CSV text file (.csv), not a workbook; save it as .xlsx"),
-            (dir.write("NQ04_MNH_2016.xls", "<html><table><tr><td>1</td></tr></table></html>"),
-             "not an Excel 2007 or later workbook (.xls); save it as .xlsx"),
+            (ods, "open-document", "An OpenDocument spreadsheet (.ods); save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.xlsb", "PK\u{3}\u{4} not really"), "binary-xlsb",
+             "An Excel binary workbook (.xlsb); save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.csv", "a,b\n1,2\n"), "csv-file", "A CSV text file (.csv), not a workbook; save it as .xlsx"),
+            (dir.write("NQ04_MNH_2016.xls", "<html><table><tr><td>1</td></tr></table></html>"), "legacy-xls",
+             "A legacy Excel 97-2003 .xls workbook; save it as .xlsx"),
         ]
-        for (path, message) in cases {
+        for (path, reason, message) in cases {
             let report = validator.validate(path: path).0
             #expect(report.status == .unreadable, "\(path)")
-            #expect(report.issues.map(\.code) == ["unreadable-file"] && report.issues.first?.found == message, "\(report.issues)")
+            let issue = try #require(report.issues.first)
+            #expect(report.issues.map(\.code) == ["unreadable-file"] && issue.params["reason"] == reason, "\(report.issues)")
+            #expect(IssueCatalogue.message(for: issue, lang: .en) == message)
+            #expect(IssueCatalogue.message(for: issue, lang: .vi).contains("hãy lưu lại dưới dạng .xlsx"))
         }
     }
 
