@@ -75,7 +75,15 @@ public enum StrictYAML {
         return value
     }
 
-    /// `forms.[0].title` → `forms[0].title`.
+    /// Composes `yaml` and decodes it strictly; a syntax error or an empty text is `.other`.
+    public static func decode<T: Decodable>(_ type: T.Type, yaml: String) throws(Failure) -> T {
+        let node: Node?
+        do { node = try Yams.compose(yaml: yaml) } catch { throw .other(error) }
+        guard let node else { throw .other(DecodingError.valueNotFound(type, .init(codingPath: [], debugDescription: "the document is empty"))) }
+        return try decode(type, from: node)
+    }
+
+    /// A path as the messages write it: `forms[0].title`.
     static func text(_ path: [Step]) -> String {
         var s = ""
         for step in path {
@@ -121,9 +129,10 @@ public enum StrictYAML {
         return found
     }
 
-    /// `key` is a likely typo of `known`: one edit away, two for keys of six letters or more.
+    /// `key` is a likely typo of `known`: one edit away, two for keys of six letters or more;
+    /// keys shorter than three letters (`vi`, `en`) are not guessed at.
     static func close(_ key: String, _ known: String) -> Bool {
-        distance(key, known) <= (known.count >= 6 ? 2 : 1)
+        known.count >= 3 && distance(key, known) <= (known.count >= 6 ? 2 : 1)
     }
 
     /// For a missing key, the unread key of the same mapping that looks like its typo.
