@@ -183,10 +183,3 @@ public enum StrictYAML {
         return row[b.count]
     }
 }
-
-extension StrictYAML.Failure {
-    /// The path of a decoding error's coding path, as steps.
-    public static func steps(_ path: [any CodingKey]) -> [StrictYAML.Step] {
-        path.map { $0.intValue.map(StrictYAML.Step.index) ?? .key($0.stringValue) }
-    }
-}
