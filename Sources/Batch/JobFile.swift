@@ -86,7 +86,7 @@ public struct JobFile: Sendable {
         }
     }
 
-    /// Reads and resolves a job file. Unknown keys and wrong values are errors with the line.
+    /// Reads and resolves a job file. Unknown keys (`StrictYAML`) and wrong values are errors with the line.
     public static func load(path: String) throws(JobFileError) -> JobFile {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw JobFileError(file: path, line: nil, "cannot read the job file")
@@ -106,35 +106,25 @@ public struct JobFile: Sendable {
             throw JobFileError(file: path, line: nil, "not valid YAML: \(error)")
         }
         guard case .mapping(let top) = root else { throw JobFileError(file: path, line: root.mark?.line, "a job file is a mapping") }
-        let known: [String: Set<String>?] = [
-            "job": nil, "name": nil, "template": nil, "period": nil, "inbox": nil, "output": nil, "rejected": nil,
-            "ledger": nil, "reports": ["formats", "languages"],
-            "limits": Set(ReaderLimits.settings.map(\.key) + ["workers"]), "units": nil,
-        ]
-        for (k, v) in top {
-            guard let key = k.string, let sub = known[key] else {
-                throw JobFileError(file: path, line: k.mark?.line, "unknown key '\(k.string ?? "?")' (expected one of: \(known.keys.sorted().joined(separator: ", ")))")
-            }
-            if let sub, case .mapping(let m) = v {
-                for (k2, _) in m where !sub.contains(k2.string ?? "") {
-                    throw JobFileError(file: path, line: k2.mark?.line, "unknown key '\(k2.string ?? "?")' in \(key) (expected one of: \(sub.sorted().joined(separator: ", ")))")
-                }
-            }
-        }
         let raw: Raw
-        do {
-            raw = try YAMLDecoder().decode(Raw.self, from: root)
-        } catch let e as DecodingError {
-            let (keys, what) = JobFileError.describe(e)
-            var node: Node? = root
-            var line = root.mark?.line
-            for k in keys {
-                if case .mapping(let m)? = node { node = m[k] } else if case .sequence(let s)? = node, let i = Int(k), i < s.count { node = s[i] } else { break }
-                if let l = node?.mark?.line { line = l }
-            }
-            throw JobFileError(file: path, line: line, what)
+        do throws(StrictYAML.Failure) {
+            raw = try StrictYAML.decode(Raw.self, from: root)
         } catch {
-            throw JobFileError(file: path, line: nil, "\(error)")
+            switch error {
+            case .unknownKey(let u):
+                throw JobFileError(file: path, line: u.mark?.line, u.message)
+            case .decoding(let e):
+                let (keys, what) = JobFileError.describe(e)
+                var node: Node? = root
+                var line = root.mark?.line
+                for k in keys {
+                    if case .mapping(let m)? = node { node = m[k] } else if case .sequence(let s)? = node, let i = Int(k), i < s.count { node = s[i] } else { break }
+                    if let l = node?.mark?.line { line = l }
+                }
+                throw JobFileError(file: path, line: line, what)
+            case .other(let e):
+                throw JobFileError(file: path, line: nil, "\(e)")
+            }
         }
         func line(_ key: String) -> Int? { top[key]?.mark?.line }
         guard raw.job == 1 else { throw JobFileError(file: path, line: line("job"), "unsupported job file version \(raw.job) (this build reads 1)") }
@@ -161,14 +151,8 @@ public struct JobFile: Sendable {
                 }
             }
         }
-        let limits = try Self.limits(raw.limits, top: top, path: path)
-        let units: Units
-        switch top["units"] {
-        case nil: units = .all
-        case .scalar(let s)? where s.string == "all": units = .all
-        case .sequence(let seq)?: units = .only(seq.compactMap { $0.string })
-        default: throw JobFileError(file: path, line: line("units"), "units is 'all' or a list of unit codes")
-        }
+        let limits = try Self.limits(raw.limits?.values, top: top, path: path)
+        let units = raw.units?.value ?? .all
         let output = resolve(raw.output)
         return JobFile(
             version: raw.job, name: raw.name, path: path, template: resolve(raw.template), inbox: resolve(raw.inbox),
@@ -187,11 +171,42 @@ public struct JobFile: Sendable {
         var rejected: String?
         var ledger: String?
         var reports: RawReports?
-        var limits: [String: Double]?
+        var limits: RawLimits?
+        var units: RawUnits?
     }
     private struct RawReports: Decodable {
         var formats: [String]?
         var languages: [String]?
+    }
+    /// `limits:` reads the keys of `ReaderLimits.settings` and `workers`, and no other.
+    private struct RawLimits: Decodable {
+        var values: [String: Double] = [:]
+        struct Key: CodingKey {
+            var stringValue: String
+            var intValue: Int? { nil }
+            init(stringValue: String) { self.stringValue = stringValue }
+            init?(intValue: Int) { nil }
+        }
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: Key.self)
+            for key in ReaderLimits.settings.map(\.key) + ["workers"] {
+                if let v = try c.decodeIfPresent(Double.self, forKey: Key(stringValue: key)) { values[key] = v }
+            }
+        }
+    }
+    /// `units: all` or `units: [MNH, dbp]`.
+    private struct RawUnits: Decodable {
+        var value: Units
+        init(from decoder: any Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let s = try? c.decode(String.self), s == "all" {
+                value = .all
+            } else if let codes = try? c.decode([String].self) {
+                value = .only(codes)
+            } else {
+                throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "units is 'all' or a list of unit codes"))
+            }
+        }
     }
 
     /// The `limits:` section: reader limits must be greater than 0 (and whole, but for a
@@ -212,7 +227,7 @@ public struct JobFile: Sendable {
                 limits.workers = Int(value)
                 continue
             }
-            guard let setting = ReaderLimits.setting(key: key) else { continue }  // refused above as unknown
+            guard let setting = ReaderLimits.setting(key: key) else { continue }  // RawLimits reads no other key
             guard value > 0 else {
                 throw JobFileError(file: path, line: line, "limits.\(key) must be greater than 0; it is \(text(value))")
             }

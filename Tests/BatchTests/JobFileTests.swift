@@ -63,6 +63,20 @@ import XLSX
         #expect(d.message.contains("unknown key 'format'"))
     }
 
+    /// Every level of the job file refuses a key its Codable types do not read, at its line.
+    @Test func anUnknownKeyAtEachLevelIsRefusedWithItsLine() throws {
+        guard case .failure(let top) = parse(minimal + "\nzz: 1\n") else { Issue.record("accepted zz"); return }
+        #expect(top.line == 7 && top.message.hasPrefix("unknown key 'zz' (expected one of: inbox, job, ledger, limits, name, output, period, rejected, reports, template, units)"))
+        guard case .failure(let r) = parse(minimal + "\nreports:\n  formats: [html]\n  zz: 1\n") else { Issue.record("accepted reports.zz"); return }
+        #expect(r.line == 9 && r.message == "unknown key 'zz' in reports (expected one of: formats, languages)")
+        guard case .failure(let l) = parse(minimal + "\nlimits:\n  workers: 2\n  max_grid_cell: 10\n") else { Issue.record("accepted max_grid_cell"); return }
+        #expect(l.line == 9 && l.message == "unknown key 'max_grid_cell' in limits (did you mean 'max_grid_cells'?)")
+        guard case .failure(let u) = parse(minimal + "\nunits: some\n") else { Issue.record("accepted units: some"); return }
+        #expect(u.line == 7 && u.message == "units is 'all' or a list of unit codes")
+        guard case .failure(let t) = parse(minimal.replacingOccurrences(of: "template:", with: "tempate:")) else { Issue.record("accepted tempate"); return }
+        #expect(t.line == 3 && t.message == "unknown key 'tempate' (did you mean 'template'?)")
+    }
+
     @Test func everyReaderLimitIsSettableUnderItsDocumentedKey() throws {
         let keys = ReaderLimits.settings.map(\.key)
         #expect(keys == [

@@ -3,7 +3,8 @@ import Yams
 
 /// What a template leaves to consolidation: which lists the provincial workbook merges,
 /// which list rows form the action list, and which keys the cross-unit checks compare.
-/// Plain data in `consolidation.yaml` beside the template:
+/// Plain data in `consolidation.yaml` beside the template, decoded by `StrictYAML`
+/// (a key no type here reads is refused with its line):
 ///
 /// ```yaml
 /// lists:
@@ -92,17 +93,6 @@ public struct ConsolidationOptions: Decodable, Sendable, Hashable {
         villageClaimedTwice = try c.decodeIfPresent(KeyOption.self, forKey: .villageClaimedTwice)
     }
 
-    /// The keys each mapping may have; Codable ignores unknown keys, a typo must not.
-    static let knownKeys: [String: Set<String>] = [
-        "": ["lists", "action_list", "duplicate_member", "village_claimed_twice"],
-        "lists": ["list", "sheet", "title", "columns", "sort_by"],
-        "action_list": ["list", "where", "group_by", "sheet", "title", "columns"],
-        "where": ["column", "test"],
-        "duplicate_member": ["list", "columns"],
-        "village_claimed_twice": ["list", "columns"],
-        "title": ["vi", "en"],
-    ]
-
     /// Decodes `yaml`; errors name `path` and, when known, the line.
     public static func decode(yaml: String, path: String) throws(TemplateError) -> ConsolidationOptions {
         let node: Node?
@@ -110,13 +100,18 @@ public struct ConsolidationOptions: Decodable, Sendable, Hashable {
             throw TemplateError(.syntax, file: path, "not well-formed YAML: \(error)")
         }
         guard let node else { return ConsolidationOptions() }
-        try checkKeys(node, context: "", path: path)
-        do {
-            return try YAMLDecoder().decode(ConsolidationOptions.self, from: yaml)
-        } catch let e as DecodingError {
-            throw TemplateError(.structure, file: path, describe(e))
+        do throws(StrictYAML.Failure) {
+            return try StrictYAML.decode(ConsolidationOptions.self, from: node)
         } catch {
-            throw TemplateError(.structure, file: path, "\(error)")
+            switch error {
+            case .unknownKey(let u):
+                throw TemplateError(.structure, file: path, line: u.mark?.line, column: u.mark?.column, u.message)
+            case .decoding(let e):
+                let m = mark(of: e, in: node)
+                throw TemplateError(.structure, file: path, line: m?.line, column: m?.column, describe(e))
+            case .other(let e):
+                throw TemplateError(.structure, file: path, "\(e)")
+            }
         }
     }
 
@@ -128,24 +123,20 @@ public struct ConsolidationOptions: Decodable, Sendable, Hashable {
         return try decode(yaml: String(decoding: data, as: UTF8.self), path: path)
     }
 
-    private static func checkKeys(_ node: Node, context: String, path: String) throws(TemplateError) {
-        switch node {
-        case .mapping(let m):
-            let allowed = knownKeys[context]
-            for (k, v) in m {
-                guard let key = k.string else { continue }
-                if let allowed, !allowed.contains(key) {
-                    throw TemplateError(
-                        .structure, file: path, line: k.mark.map { $0.line }, column: k.mark.map { $0.column },
-                        "unknown key '\(key)' (expected one of: \(allowed.sorted().joined(separator: ", ")))")
-                }
-                try checkKeys(v, context: knownKeys[key] != nil ? key : "-", path: path)
-            }
-        case .sequence(let s):
-            for v in s { try checkKeys(v, context: context, path: path) }
-        default:
-            break
+    /// The mark of the deepest node on a decoding error's path.
+    private static func mark(of e: DecodingError, in root: Node) -> Mark? {
+        let path: [any CodingKey]
+        switch e {
+        case .keyNotFound(_, let c), .typeMismatch(_, let c), .valueNotFound(_, let c), .dataCorrupted(let c): path = c.codingPath
+        @unknown default: path = []
         }
+        var node: Node? = root
+        var mark = root.mark
+        for k in path {
+            if case .sequence(let s)? = node, let i = k.intValue, i < s.count { node = s[i] } else if case .mapping(let m)? = node { node = m[k.stringValue] } else { break }
+            if let m = node?.mark { mark = m }
+        }
+        return mark
     }
 
     private static func describe(_ e: DecodingError) -> String {

@@ -1,5 +1,5 @@
 /// The template file as written (snake_case keys), decoded by Yams before it is resolved
-/// into a `Template`. Each struct's keys are listed in `TemplateSchema` for the unknown-key check.
+/// into a `Template`. Decoded by `StrictYAML`: a key that no struct here reads is refused.
 struct TemplateFile: Decodable {
     var report: String
     var title: LocalizedText
@@ -122,52 +122,4 @@ struct TemplateFile: Decodable {
         }
         enum Keys: String, CodingKey { case vi, en }
     }
-}
-
-/// The keys each mapping of a template file may have; anything else is a mistake
-/// reported with its line (Yams' Codable decoding ignores unknown keys).
-indirect enum TemplateSchema: Sendable {
-    case map([String: TemplateSchema])
-    /// A mapping with free keys whose values follow the schema.
-    case dict(TemplateSchema)
-    case seq(TemplateSchema)
-    case scalar
-    case localized
-    case any
-
-    static let field: TemplateSchema = .map([
-        "id": .scalar, "code": .scalar, "number": .scalar, "label": .localized, "unit": .localized,
-        "cell": .scalar, "type": .scalar, "reference": .scalar, "required": .scalar, "unique": .scalar,
-        "optional": .scalar, "min": .scalar, "max": .scalar, "pattern": .scalar, "allowed": .seq(.scalar),
-        "max_length": .scalar, "aliases": .seq(.scalar), "width": .scalar, "columns": .seq(.scalar),
-        "cells": .dict(.scalar),
-    ])
-
-    static let template: TemplateSchema = .map([
-        "report": .scalar, "title": .localized, "period": .scalar, "units": .scalar,
-        "references": .dict(.map(["file": .scalar, "column": .scalar, "unit_column": .scalar])),
-        "identify": .map([
-            "sheet": .scalar, "title": .localized, "form_code": .scalar, "file_name": .scalar,
-            "fields": .seq(field),
-        ]),
-        "forms": .seq(.map([
-            "sheet": .scalar, "title": .localized, "subtitle": .localized, "key_column": .scalar,
-            "header_row": .scalar, "last_column": .scalar, "number_column": .scalar, "label_column": .scalar,
-            "unit_column": .scalar, "note_column": .scalar, "headers": .dict(.localized),
-            "columns": .seq(.map(["id": .scalar, "column": .scalar, "label": .localized])),
-            "indicators": .seq(field),
-        ])),
-        "lists": .seq(.map([
-            "id": .scalar, "sheet": .scalar, "title": .localized, "header_row": .scalar,
-            "search_rows": .scalar, "blank_rows": .scalar, "columns": .seq(field), "unique": .seq(.seq(.scalar)),
-        ])),
-        "rules": .seq(.map([
-            "code": .scalar, "severity": .scalar, "list": .scalar, "check": .scalar, "columns": .seq(.scalar),
-            "tolerance": .scalar, "message": .localized, "description": .localized,
-        ])),
-        "summary": .seq(.map([
-            "indicator": .scalar, "target": .scalar, "ratio": .scalar, "heading": .localized,
-            "label": .localized, "columns": .seq(.scalar), "percent": .scalar,
-        ])),
-    ])
 }

@@ -32,14 +32,18 @@ public enum TemplateLoader {
             throw TemplateError(.syntax, file: path, "\(error)")
         }
         let doc = TemplateDocument(root: root, path: path)
-        try doc.checkKeys(root, TemplateSchema.template, at: [])
         let file: TemplateFile
-        do {
-            file = try YAMLDecoder().decode(TemplateFile.self, from: root)
-        } catch let e as DecodingError {
-            throw doc.error(for: e)
+        do throws(StrictYAML.Failure) {
+            file = try StrictYAML.decode(TemplateFile.self, from: root)
         } catch {
-            throw TemplateError(.structure, file: path, "\(error)")
+            switch error {
+            case .unknownKey(let u):
+                throw TemplateError(.structure, file: path, line: u.mark?.line, column: u.mark?.column, u.message)
+            case .decoding(let e):
+                throw doc.error(for: e)
+            case .other(let e):
+                throw TemplateError(.structure, file: path, "\(e)")
+            }
         }
         return try TemplateResolver(file: file, doc: doc).resolve()
     }
@@ -147,41 +151,6 @@ struct TemplateDocument {
         case "Double": return "a number"
         case "Bool": return "true or false"
         default: return name.hasPrefix("Array") ? "a list" : name.hasPrefix("Dictionary") ? "a mapping" : "a mapping (\(name))"
-        }
-    }
-
-    /// Reports the first unknown key, or a mapping where a scalar belongs, and the reverse.
-    func checkKeys(_ node: Node, _ schema: TemplateSchema, at path: [PathKey]) throws(TemplateError) {
-        switch (schema, node) {
-        case (.any, _): return
-        case (.scalar, .scalar): return
-        case (.scalar, _):
-            throw error(.structure, at: path, "\(path.map(\.description).joined(separator: ".")) should be a single value")
-        case (.localized, .scalar): return
-        case (.localized, .mapping(let m)):
-            for (k, _) in m {
-                guard let s = k.string, s == "vi" || s == "en" else {
-                    throw TemplateError(.structure, file: self.path, line: k.mark?.line, column: k.mark?.column,
-                        "unknown language '\(k.string ?? "?")' (expected vi or en)")
-                }
-            }
-        case (.map(let keys), .mapping(let m)):
-            for (k, v) in m {
-                guard let s = k.string, let sub = keys[s] else {
-                    let known = keys.keys.sorted().joined(separator: ", ")
-                    throw TemplateError(.structure, file: self.path, line: k.mark?.line, column: k.mark?.column,
-                        "unknown key '\(k.string ?? "?")' (expected one of: \(known))")
-                }
-                try checkKeys(v, sub, at: path + [.key(s)])
-            }
-        case (.dict(let sub), .mapping(let m)):
-            for (k, v) in m { try checkKeys(v, sub, at: path + [.key(k.string ?? "")]) }
-        case (.seq(let sub), .sequence(let q)):
-            for (i, v) in q.enumerated() { try checkKeys(v, sub, at: path + [.index(i)]) }
-        case (.seq, _):
-            throw error(.structure, at: path, "\(path.map(\.description).joined(separator: ".")) should be a list")
-        default:
-            throw error(.structure, at: path, "\(path.map(\.description).joined(separator: ".")) should be a mapping")
         }
     }
 }
