@@ -36,4 +36,16 @@ import XLSX
         let b1904 = try ProvincialWorkbook.build(c1904, reports: [r1904]).bytes()
         #expect(b1904 == b1900, "the provincial workbook differs")
     }
+
+    /// A plain number (no date format) typed into a date field is a serial of the
+    /// workbook's own date system: in a 1904 workbook, 1,462 days later than in a 1900 one.
+    @Test func plainNumberInADateFieldFollowsTheWorkbooksDateSystem() {
+        let day = ExcelDate.serial(year: 2016, month: 3, day: 15)
+        let in1900 = FieldReader.read(SheetCell(value: .number(day)), as: .date, system: .d1900)
+        let in1904 = FieldReader.read(SheetCell(value: .number(day - ExcelDate.offset1904)), as: .date, system: .d1904)
+        #expect(in1900 == .value(.date(ExcelDate(serial: day)), fromText: false))
+        #expect(in1904 == in1900)
+        // Past 9999-12-31 once moved: no date.
+        #expect(FieldReader.read(SheetCell(value: .number(2_958_000)), as: .date, system: .d1904) == .wrongType(found: "2958000"))
+    }
 }

@@ -34,7 +34,7 @@ enum Extractor {
                 ctx.periodText = Value.format(d)
                 spec.type = .text
             }
-            let reading = FieldReader.read(cell, as: spec.type)
+            let reading = FieldReader.read(cell, as: spec.type, system: ctx.workbook.dateSystem)
             ctx.inputs.append(InputCell(owner: .identify(f.id), sheet: sheet.name, ref: f.cell, raw: cell, spec: spec, reading: reading))
             guard case .value(let v, _) = reading else { continue }
             switch (f.id, v) {
@@ -82,7 +82,7 @@ enum Extractor {
                 let cell = sheet[ref]
                 let input = InputCell(
                     owner: .indicator(code: ind.code, column: col.id), sheet: sheet.name, ref: ref, raw: cell,
-                    spec: ind.spec, reading: FieldReader.read(cell, as: ind.spec.type), applicable: ind.applies(col.id))
+                    spec: ind.spec, reading: FieldReader.read(cell, as: ind.spec.type, system: ctx.workbook.dateSystem), applicable: ind.applies(col.id))
                 ctx.inputs.append(input)
                 if input.applicable, case .value(.number(let d), _) = input.reading, inRange(d, ind.spec) {
                     out.values[ind.code, default: [:]][col.id] = d
@@ -158,7 +158,7 @@ enum Extractor {
             var values = [CellValue?](repeating: nil, count: layout.ids.count)
             for c in found {
                 let cell = sheet[c.column, in: cells]
-                let reading = FieldReader.read(cell, as: c.slot.spec.type)
+                let reading = FieldReader.read(cell, as: c.slot.spec.type, system: ctx.workbook.dateSystem)
                 var codeLookup: String??
                 if case .value(let v, _) = reading {
                     if case .number(let d) = v, !inRange(d, c.slot.spec) {

@@ -18,7 +18,8 @@ enum FieldReader {
         case wrongType(found: String)
     }
 
-    static func read(_ cell: SheetCell, as type: FieldType) -> Reading {
+    /// `system` is the workbook's date system, for a plain number typed into a date field.
+    static func read(_ cell: SheetCell, as type: FieldType, system: ExcelDate.System = .d1900) -> Reading {
         let raw = cell.value
         if case .error(let e) = raw { return .error(e) }
         if raw.isBlankText { return cell.hasFormula ? .formulaWithoutValue : .blank }
@@ -51,9 +52,13 @@ enum FieldReader {
             switch raw {
             case .date(let d):
                 return .value(.date(d), fromText: false)
-            case .number(let d) where d >= 1 && d < 2_958_466:
+            case .number(let d) where d >= 1:
                 // A serial without a date format: the value is right, only the display is not.
-                return .value(.date(ExcelDate(serial: d.rounded(.down))), fromText: false)
+                // The reader's own conversion moves a 1904-system serial (none here).
+                guard let date = ExcelDate(cellSerial: d.rounded(.down), format: .date, system: system) else {
+                    return .wrongType(found: Value.format(d))
+                }
+                return .value(.date(date), fromText: false)
             case .string(let s):
                 guard let serial = parseDate(s) else { return .wrongType(found: s) }
                 return .value(.date(ExcelDate(serial: serial)), fromText: true)

@@ -36,6 +36,6 @@ extension Validator {
             }
             sheets.append(SheetSnapshot(name: info.name, index: info.index, hidden: info.state != .visible, orderedCells: cells))
         }
-        return WorkbookSnapshot(fileName: name, sheets: sheets)
+        return WorkbookSnapshot(fileName: name, sheets: sheets, dateSystem: wb.is1904 ? .d1904 : .d1900)
     }
 }

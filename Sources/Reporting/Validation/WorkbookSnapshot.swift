@@ -6,6 +6,9 @@ struct WorkbookSnapshot: Sendable {
     /// The file name as submitted (not a path).
     var fileName: String
     var sheets: [SheetSnapshot]
+    /// The workbook's date system: what a plain number typed into a date field means
+    /// (cells with a date format are already 1900-system `ExcelDate`s).
+    var dateSystem: ExcelDate.System = .d1900
 
     /// The sheet with this name: exact, then folded (case, spacing, NFC/NFD).
     func sheet(named name: String) -> SheetSnapshot? {
