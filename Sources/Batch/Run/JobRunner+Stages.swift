@@ -80,12 +80,12 @@ extension JobRunner {
         }
         for (i, line) in report.files.enumerated()
         where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
-            // Why an unreadable file is refused, in the catalogue's words (as `validate` says it).
-            var why = ""
-            if line.status == .unreadable, let issue = reports[i].issues.first {
-                why = ": " + IssueCatalogue.message(for: issue, lang: .en) + (issue.location.map { " [\($0)]" } ?? "")
+            // Then its first errors in the catalogue's words, with their cells, as `validate`
+            // prints them: `error: FILE: what: message [where]`.
+            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")
+            for e in reports[i].firstErrors() {
+                logger.error("\(line.file): \(e.message)\(e.location.map { " [\($0)]" } ?? "")")
             }
-            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)\(why)")
         }
         for unit in report.units where unit.status == .missing {
             logger.notice("\(unit.code) \(unit.name): no submission for \(plan.periodText)")
