@@ -150,13 +150,15 @@ extension JobRunner {
     }
 
     /// 6. The run reports as bytes (JSON once, HTML per language).
-    func runReportOutputs(_ report: RunReport, charts: [ChartFigure] = []) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
+    func runReportOutputs(
+        _ report: RunReport, charts: [ChartFigure] = [], dataAsOf: Double? = nil
+    ) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
         let c = plan
         var outputs: [(path: String, bytes: [UInt8])] = []
         do {
             if c.formats.contains(.json) { outputs.append((c.runReportJSONPath, try report.jsonBytes())) }
             if c.formats.contains(.html) {
-                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang, charts: charts))) }
+                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang, charts: charts, dataAsOf: dataAsOf))) }
             }
         } catch {
             throw .output(path: c.output + "/" + RunPlan.runReportBaseName, reason: "cannot render the run report: \(error)")
