@@ -121,7 +121,7 @@ public struct JobRunner: Sendable {
             files: files, reports: reports,
             current: currentSubmissions(files: files, reports: reports, supersededBy: supersededBy))
         outputs += returned
-        outputs += try runReportOutputs(report, charts: consolidation.charts)
+        outputs += try runReportOutputs(report, charts: consolidation.charts, dataAsOf: files.map(\.modified).max())
         let rendered = try await unitReports.get()
         stages.lap("reports")
         for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }

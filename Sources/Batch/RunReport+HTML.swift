@@ -1,17 +1,27 @@
+import Foundation
 import Mustache
 import Reporting
 
 extension RunReport {
     /// The report as a self-contained HTML page in `lang` (no scripts, no external files),
-    /// with `charts` drawn as inline SVG (the provincial workbook's charts).
+    /// with `charts` drawn as inline SVG (the provincial workbook's charts). `dataAsOf`
+    /// (seconds since 1970) is when the newest inbox file was last changed: the page says
+    /// how recent its figures are without holding the wall clock, so a rerun on the same
+    /// inbox gives the same bytes (the ledger keeps each run's own times).
     /// The page lists every unit and file (2,000 rows for 1,000 units), so its variables
     /// go through the byte-scanning `HTMLEscaper`, and it is parsed once per process.
-    public func htmlBytes(_ lang: Language, charts: [ChartFigure] = []) throws -> [UInt8] {
+    public func htmlBytes(_ lang: Language, charts: [ChartFigure] = [], dataAsOf: Double? = nil) throws -> [UInt8] {
         let template = try RunReportHTML.parsed.get()
-        return Array(template.render(htmlContext(lang, charts: charts)).utf8)
+        return Array(template.render(htmlContext(lang, charts: charts, dataAsOf: dataAsOf)).utf8)
     }
 
-    func htmlContext(_ lang: Language, charts: [ChartFigure] = []) -> [String: Any] {
+    /// `2026-12-04 03:12 UTC`.
+    static func utcMinute(_ seconds: Double) -> String {
+        let t = LedgerTime.string(Date(timeIntervalSince1970: seconds))  // 2026-12-04T03:12:45.123Z
+        return t.prefix(10) + " " + t.dropFirst(11).prefix(5) + " UTC"
+    }
+
+    func htmlContext(_ lang: Language, charts: [ChartFigure] = [], dataAsOf: Double? = nil) -> [String: Any] {
         let t = RunReportHTML.labels.mapValues { $0[lang] }
         func unitStatus(_ s: UnitStatus) -> String { RunReportHTML.unitStatus[s]![lang] }
         func fileStatus(_ s: FileStatus) -> String { RunReportHTML.fileStatus[s]![lang] }
@@ -22,6 +32,7 @@ extension RunReport {
             let returned = hasReport && u.errors + u.warnings > 0 && !unreadable.contains(u.file!)
             return [
                 "code": u.code, "name": u.name, "status": unitStatus(u.status), "css": u.status.rawValue,
+                "problem": u.status == .rejected || u.status == .missing,
                 "file": u.file ?? "", "new": u.new ? t["yes"]! : "", "errors": u.errors, "warnings": u.warnings,
                 "superseded": u.superseded.joined(separator: ", "), "unexpected": !u.expected,
                 "hasReport": hasReport, "report": hasReport ? "\(RunPlan.unitsFolderName)/\(u.code).\(lang.rawValue).html" : "",
@@ -35,28 +46,27 @@ extension RunReport {
                 "supersededBy": f.supersededBy ?? "", "copiedTo": f.copiedTo ?? "", "sha": String(f.sha256.prefix(12)),
             ]
         }
-        let issueRows: [[String: Any]] = issues.map { i in
+        // A unit's being missing or rejected is its row's status in the units table; the
+        // issues table holds the rest (members or villages claimed twice, ...).
+        let issueRows: [[String: Any]] = issues.filter { $0.code != "unit-missing" && $0.code != "unit-rejected" }.map { i in
             [
-                "code": i.code, "severity": i.severity.rawValue, "file": i.file, "sheet": i.sheet ?? "",
-                "cell": i.cell ?? "", "expected": i.expected ?? "", "found": i.found ?? "",
-                "message": IssueCatalogue.message(for: i, lang: lang),
+                "code": i.code, "severity": i.severity.rawValue, "severityText": RunReportHTML.severity[i.severity]![lang],
+                "file": i.file, "sheet": i.sheet ?? "", "cell": i.cell ?? "", "message": IssueCatalogue.message(for: i, lang: lang),
             ]
         }
         func section(_ key: String, _ rows: [[String: Any]]) -> [String: Any] {
             ["title": t[key]!, "rows": rows, "count": rows.count, "any": !rows.isEmpty]
         }
-        let newRows = fileRows.enumerated().filter { files[$0.offset].new }.map(\.element)
-        let supersededRows = fileRows.enumerated().filter { files[$0.offset].supersededBy != nil }.map(\.element)
         let missing = units.filter { $0.status == .missing }.map { ["code": $0.code, "name": $0.name] }
         return [
             "lang": lang.rawValue, "t": t, "job": job, "period": period, "workbook": workbook ?? "",
+            "asOf": dataAsOf.map(RunReport.utcMinute) ?? "", "hasAsOf": dataAsOf != nil,
             "hasWorkbook": workbook != nil, "counts": [
                 "files": counts.files, "newFiles": counts.newFiles, "accepted": counts.accepted,
                 "rejected": counts.rejected, "unreadable": counts.unreadable, "superseded": counts.superseded,
                 "missing": counts.missing, "expected": counts.expected,
             ],
             "units": unitRows, "missing": section("missingUnits", missing),
-            "newFiles": section("newFiles", newRows), "supersededFiles": section("supersededFiles", supersededRows),
             "files": fileRows, "issues": section("issues", issueRows),
             "charts": section("charts", charts.map { ["svg": ChartSVG(figure: $0, lang: lang).render()] }),
         ]
@@ -96,8 +106,10 @@ enum RunReportHTML {
         "periodShort": .init(vi: "Kỳ", en: "Period"),
         "unexpected": .init(vi: "(không thuộc danh sách)", en: "(not expected)"),
         "missingUnits": .init(vi: "Đơn vị chưa nộp báo cáo", en: "Units that have not submitted"),
-        "newFiles": .init(vi: "Tệp mới nhận", en: "New submissions"),
-        "supersededFiles": .init(vi: "Tệp bị thay thế bởi bản nộp mới hơn", en: "Submissions replaced by a newer one"),
+        "asOf": .init(vi: "Số liệu đến", en: "Data as of"),
+        "asOfNote": .init(vi: "lúc tệp mới nhất trong hộp thư được lưu", en: "when the newest file in the inbox was saved"),
+        "links": .init(vi: "Bấm mã đơn vị để xem kết quả kiểm tra của đơn vị; bấm tên tệp để tải tệp trả lại đã đánh dấu các chỗ cần sửa.",
+                       en: "Click a unit's code for its check results; click a file name for the file returned with its problems marked."),
         "allFiles": .init(vi: "Tất cả các tệp", en: "All files"),
         "issues": .init(vi: "Vấn đề giữa các đơn vị", en: "Issues across units"),
         "issueCode": .init(vi: "Mã vấn đề", en: "Issue"),
@@ -117,6 +129,11 @@ enum RunReportHTML {
         .missing: .init(vi: "Chưa nộp", en: "Missing"),
     ]
 
+    static let severity: [Severity: Localized] = [
+        .error: .init(vi: "lỗi", en: "error"), .warning: .init(vi: "cảnh báo", en: "warning"),
+        .info: .init(vi: "thông tin", en: "info"),
+    ]
+
     static let fileStatus: [FileStatus: Localized] = [
         .accepted: .init(vi: "Được chấp nhận", en: "Accepted"),
         .acceptedWithWarnings: .init(vi: "Được chấp nhận (có cảnh báo)", en: "Accepted with warnings"),
@@ -130,29 +147,43 @@ enum RunReportHTML {
         <html lang="{{lang}}">
         <head>
         <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
         <title>{{t.title}}: {{job}} {{period}}</title>
         <style>
-        body { font-family: system-ui, sans-serif; margin: 2em; color: #222; }
-        table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-        th, td { border: 1px solid #bbb; padding: 0.25em 0.6em; text-align: left; vertical-align: top; }
-        th { background: #eee; }
+        body { font-family: "Segoe UI", Arial, "Noto Sans", sans-serif; margin: 1.5em auto; max-width: 70em; padding: 0 1em; color: #1d2330; line-height: 1.4; }
+        h1 { font-size: 1.5em; margin-bottom: .2em; }
+        h2 { font-size: 1.2em; margin-top: 1.8em; border-bottom: 2px solid #d8dde6; padding-bottom: .2em; }
+        p.sub { color: #5a6377; margin-top: 0; }
+        table { border-collapse: collapse; margin: .4em 0 1em; }
+        table.wide { width: 100%; }
+        th, td { border: 1px solid #d8dde6; padding: .35em .6em; text-align: left; vertical-align: top; }
+        th { background: #eef1f6; font-weight: 600; }
         td.n { text-align: right; }
-        .accepted { background: #e7f6e7; }
-        .accepted-with-warnings { background: #fdf6dc; }
-        .rejected, .unreadable, .missing { background: #fbe3e3; }
+        td.st, td.nw { white-space: nowrap; }
+        tr.problem td { background: #fff8f8; }
+        .badge { display: inline-block; padding: .1em .6em; border-radius: 1em; font-weight: 600; font-size: .9em; white-space: nowrap; }
+        .accepted { background: #e3f5e6; color: #17632a; }
+        .accepted-with-warnings { background: #fff4d6; color: #7a5200; }
+        .rejected, .unreadable, .missing { background: #fde4e4; color: #9b1c1c; }
+        .sev-error { color: #9b1c1c; font-weight: 600; }
+        .sev-warning { color: #7a5200; font-weight: 600; }
+        .sev-info { color: #1f5f99; }
+        .help { background: #f6f8fb; border-left: 4px solid #9fb0cc; padding: .5em .8em; }
+        .code, code { color: #5a6377; font-size: .85em; }
         figure.chart { margin: 0.5em 0 1.5em; max-width: 100%; overflow-x: auto; }
-        svg.chart { max-width: 100%; height: auto; font-family: system-ui, sans-serif; background: #fff; border: 1px solid #ddd; }
+        svg.chart { max-width: 100%; height: auto; font-family: "Segoe UI", Arial, "Noto Sans", sans-serif; background: #fff; border: 1px solid #ddd; }
         svg.chart .title { font-size: 14px; font-weight: bold; }
         svg.chart .cat, svg.chart .tick, svg.chart .legend { font-size: 11px; fill: #333; }
         svg.chart .val { font-size: 10px; fill: #222; }
         svg.chart .in { font-size: 10px; fill: #fff; }
         svg.chart .grid { stroke: #ddd; stroke-width: 1; }
         svg.chart .axis { stroke: #808080; stroke-width: 1; }
+        @media print { body { margin: 0; } }
         </style>
         </head>
         <body>
         <h1>{{t.title}}</h1>
-        <p>{{t.job}}: <b>{{job}}</b> · {{t.period}}: <b>{{period}}</b>{{#hasWorkbook}} · {{t.workbook}}: <b>{{workbook}}</b>{{/hasWorkbook}}</p>
+        <p class="sub">{{t.job}}: <b>{{job}}</b> · {{t.period}}: <b>{{period}}</b>{{#hasAsOf}} · {{t.asOf}}: <b>{{asOf}}</b> ({{t.asOfNote}}){{/hasAsOf}}{{#hasWorkbook}} · {{t.workbook}}: <b>{{workbook}}</b>{{/hasWorkbook}}</p>
         <h2>{{t.summary}}</h2>
         <table>
         {{#counts}}
@@ -166,6 +197,17 @@ enum RunReportHTML {
         <tr><th>{{t.missing}}</th><td class="n">{{missing}}</td></tr>
         {{/counts}}
         </table>
+        {{#missing}}
+        {{#any}}<p class="help"><b>{{title}} ({{count}}):</b> {{#rows}}{{code}} {{name}}; {{/rows}}</p>{{/any}}
+        {{/missing}}
+        <h2>{{t.units}}</h2>
+        <p class="help">{{t.links}}</p>
+        <table class="wide">
+        <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.replaces}}</th></tr>
+        {{#units}}
+        <tr{{#problem}} class="problem"{{/problem}}><td class="nw">{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td class="st"><span class="badge {{css}}">{{status}}</span></td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
+        {{/units}}
+        </table>
         {{#charts}}
         {{#any}}
         <h2>{{title}}</h2>
@@ -174,44 +216,22 @@ enum RunReportHTML {
         {{/rows}}
         {{/any}}
         {{/charts}}
-        <h2>{{t.units}}</h2>
-        <table>
-        <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.replaces}}</th></tr>
-        {{#units}}
-        <tr class="{{css}}"><td>{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td>{{status}}</td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
-        {{/units}}
-        </table>
-        {{#missing}}
-        <h2>{{title}} ({{count}})</h2>
-        {{#any}}<ul>{{#rows}}<li>{{code}} {{name}}</li>{{/rows}}</ul>{{/any}}
-        {{^any}}<p>{{t.none}}</p>{{/any}}
-        {{/missing}}
-        {{#newFiles}}
-        <h2>{{title}} ({{count}})</h2>
-        {{#any}}<ul>{{#rows}}<li>{{file}} ({{unit}} {{period}}): {{status}}</li>{{/rows}}</ul>{{/any}}
-        {{^any}}<p>{{t.none}}</p>{{/any}}
-        {{/newFiles}}
-        {{#supersededFiles}}
-        <h2>{{title}} ({{count}})</h2>
-        {{#any}}<ul>{{#rows}}<li>{{file}} → {{supersededBy}}</li>{{/rows}}</ul>{{/any}}
-        {{^any}}<p>{{t.none}}</p>{{/any}}
-        {{/supersededFiles}}
         {{#issues}}
         {{#any}}
         <h2>{{title}} ({{count}})</h2>
-        <table>
-        <tr><th>{{t.issueCode}}</th><th>{{t.severity}}</th><th>{{t.file}}</th><th>{{t.where}}</th><th>{{t.details}}</th></tr>
+        <table class="wide">
+        <tr><th>{{t.severity}}</th><th>{{t.file}}</th><th>{{t.where}}</th><th>{{t.details}}</th><th class="code">{{t.issueCode}}</th></tr>
         {{#rows}}
-        <tr><td>{{code}}</td><td>{{severity}}</td><td>{{file}}</td><td>{{sheet}} {{cell}}</td><td>{{message}}</td></tr>
+        <tr><td class="st sev-{{severity}}">{{severityText}}</td><td>{{file}}</td><td class="nw">{{sheet}} {{cell}}</td><td>{{message}}</td><td class="code nw">{{code}}</td></tr>
         {{/rows}}
         </table>
         {{/any}}
         {{/issues}}
         <h2>{{t.allFiles}}</h2>
-        <table>
-        <tr><th>{{t.file}}</th><th>{{t.unit}}</th><th>{{t.periodShort}}</th><th>{{t.status}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.supersededBy}}</th><th>{{t.copiedTo}}</th><th>SHA-256</th></tr>
+        <table class="wide">
+        <tr><th>{{t.file}}</th><th>{{t.unit}}</th><th>{{t.periodShort}}</th><th>{{t.status}}</th><th>{{t.new}}</th><th>{{t.supersededBy}}</th><th>{{t.copiedTo}}</th><th>SHA-256</th></tr>
         {{#files}}
-        <tr class="{{css}}"><td>{{file}}</td><td>{{unit}}</td><td>{{period}}</td><td>{{status}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{supersededBy}}</td><td>{{copiedTo}}</td><td><code>{{sha}}</code></td></tr>
+        <tr><td>{{file}}</td><td>{{unit}}</td><td class="nw">{{period}}</td><td class="st"><span class="badge {{css}}">{{status}}</span></td><td>{{new}}</td><td>{{supersededBy}}</td><td>{{copiedTo}}</td><td><code>{{sha}}</code></td></tr>
         {{/files}}
         </table>
         </body>

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Reporting
 
 #if canImport(Glibc)
     import Glibc
@@ -24,6 +25,13 @@ func printError(file: String?, _ message: String, where location: String? = nil)
     if let location, !location.isEmpty { line += " [\(location)]" }
     line += "\n"
     writeStderr(line)
+}
+
+/// Prints a rejected or unreadable file's first errors on stderr, one
+/// `error: FILE: what: message [Sheet!Cell]` line each (in English: stderr is the
+/// operator's), then how many more the report lists.
+func printFirstErrors(_ report: FileReport, file: String? = nil, limit: Int = 3) {
+    for e in report.firstErrors(limit) { printError(file: file ?? report.file, e.message, where: e.location) }
 }
 
 /// Prints a warning line on stderr.

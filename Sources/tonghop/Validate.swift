@@ -55,11 +55,9 @@ struct Validate: AsyncParsableCommand {
         let validator = Validator(template: ctx.template, period: ctx.period, limits: ctx.job.limits.readerLimits)
         let reports = await Validate.validateAll(files, with: validator, workers: ctx.job.limits.workers)
         // The catalogue's words, as in the reports (in English: stderr is the operator's).
-        for (file, report) in zip(files, reports) where report.status == .unreadable {
-            let issue = report.issues.first
-            printError(
-                file: file, issue.map { IssueCatalogue.message(for: $0, lang: .en) } ?? "cannot be read",
-                where: issue?.location)
+        for (file, report) in zip(files, reports) where report.status == .unreadable || report.status == .rejected {
+            if report.issues.isEmpty { printError(file: file, "cannot be read") }
+            printFirstErrors(report, file: file)
         }
         let text: String
         switch format {

@@ -44,7 +44,7 @@ import Testing
     @Test func textReportColoursOnlyWhenAsked() {
         let plain = TextReport.render(reports, lang: .en, color: false)
         #expect(plain.contains("NQ04_MNH_2016.xlsx: Rejected (MNH 2016) — Errors: 2, Warnings: 1, Info: 0"))
-        #expect(plain.contains("  error nq04-dv-tong [Chỉ tiêu!E7]: Sum 14 is not 10"))
+        #expect(plain.contains("  error [Chỉ tiêu!E7]: Sum 14 is not 10 (nq04-dv-tong)"))
         #expect(plain.hasSuffix("Accepted: 1, Accepted with warnings: 0, Rejected: 1, Unreadable: 0\n"))
         #expect(!plain.contains("\u{1B}"))
         #expect(TextReport.render(reports, lang: .vi, color: true).contains("\u{1B}[31;1mKhông đạt\u{1B}[0m"))

@@ -87,12 +87,12 @@ extension JobRunner {
         }
         for (i, line) in report.files.enumerated()
         where line.supersededBy == nil && (line.status == .rejected || line.status == .unreadable) {
-            // Why an unreadable file is refused, in the catalogue's words (as `validate` says it).
-            var why = ""
-            if line.status == .unreadable, let issue = reports[i].issues.first {
-                why = ": " + IssueCatalogue.message(for: issue, lang: .en) + (issue.location.map { " [\($0)]" } ?? "")
+            // Then its first errors in the catalogue's words, with their cells, as `validate`
+            // prints them: `error: FILE: what: message [where]`.
+            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)")
+            for e in reports[i].firstErrors() {
+                logger.error("\(line.file): \(e.message)\(e.location.map { " [\($0)]" } ?? "")")
             }
-            logger.notice("\(line.file): \(line.status.rawValue) (\(line.errors) errors)\(why)")
         }
         for unit in report.units where unit.status == .missing {
             logger.notice("\(unit.code) \(unit.name): no submission for \(plan.periodText)")
@@ -157,13 +157,15 @@ extension JobRunner {
     }
 
     /// 6. The run reports as bytes (JSON once, HTML per language).
-    func runReportOutputs(_ report: RunReport, charts: [ChartFigure] = []) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
+    func runReportOutputs(
+        _ report: RunReport, charts: [ChartFigure] = [], dataAsOf: Double? = nil
+    ) throws(BatchError) -> [(path: String, bytes: [UInt8])] {
         let c = plan
         var outputs: [(path: String, bytes: [UInt8])] = []
         do {
             if c.formats.contains(.json) { outputs.append((c.runReportJSONPath, try report.jsonBytes())) }
             if c.formats.contains(.html) {
-                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang, charts: charts))) }
+                for lang in c.languages { outputs.append((c.runReportHTMLPath(lang), try report.htmlBytes(lang, charts: charts, dataAsOf: dataAsOf))) }
             }
         } catch {
             throw .output(path: c.output + "/" + RunPlan.runReportBaseName, reason: "cannot render the run report: \(error)")

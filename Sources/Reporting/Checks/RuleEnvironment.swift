@@ -36,6 +36,39 @@ struct RuleEnvironment: EvaluationEnvironment {
         let left = evaluator.evaluate(a).display, right = evaluator.evaluate(b).display
         params["left"] = left
         params["right"] = right
+        let words = requirement(op, b, value: right)
+        params["expected.vi"] = words.vi
+        params["expected.en"] = words.en
         return (left, "\(op) \(right)", params)
+    }
+
+    /// The comparison's requirement in words: `bằng chỉ tiêu 4 “Tổng số thôn, bản” (145)`,
+    /// `at least 3`. The right side is named when it is an indicator or a list count.
+    func requirement(_ op: String, _ right: Expr, value: String) -> Localized {
+        let opWords: Localized
+        switch op {
+        case "==": opWords = Localized(vi: "bằng", en: "equal to")
+        case "!=": opWords = Localized(vi: "khác", en: "other than")
+        case "<": opWords = Localized(vi: "nhỏ hơn", en: "less than")
+        case "<=": opWords = Localized(vi: "không quá", en: "at most")
+        case ">": opWords = Localized(vi: "lớn hơn", en: "more than")
+        default: opWords = Localized(vi: "ít nhất", en: "at least")
+        }
+        var subject: Localized?
+        switch right {
+        case .name(let n, _, _):
+            if let ind = ctx.template.indicator(n) {
+                let number = ind.number ?? n
+                subject = Localized(vi: "chỉ tiêu \(number) “\(ind.label.vi)”", en: "indicator \(number) “\(ind.label.en)”")
+            }
+        case .aggregate(let f, let list, _, let filter, _) where f == "count" && filter == nil:
+            if let l = ctx.template.list(list) {
+                let title = l.title ?? Localized(vi: l.sheet, en: l.sheet)
+                subject = Localized(vi: "số dòng của danh sách “\(title.vi)”", en: "the number of rows of the list “\(title.en)”")
+            }
+        default: break
+        }
+        guard let subject else { return Localized(vi: "\(opWords.vi) \(value)", en: "\(opWords.en) \(value)") }
+        return Localized(vi: "\(opWords.vi) \(subject.vi), \(value)", en: "\(opWords.en) \(subject.en), \(value)")
     }
 }

@@ -25,6 +25,26 @@ public struct FileReport: Codable, Hashable, Sendable {
         self.issues = issues
     }
 
+    /// The issues as a person reads them: errors, then warnings, then notes, each in
+    /// the stored order (sheet, row, column).
+    public var issuesBySeverity: [Issue] {
+        issues.filter { $0.severity == .error } + issues.filter { $0.severity == .warning }
+            + issues.filter { $0.severity == .info }
+    }
+
+    /// The first `limit` errors as the command line prints them (`error: FILE: message
+    /// [where]`): the message with what it is about in front, in `lang`, and where; then,
+    /// when there are more, a line saying how many more the report lists.
+    public func firstErrors(_ limit: Int = 3, lang: Language = .en) -> [(message: String, location: String?)] {
+        let errors = issues.filter { $0.severity == .error }
+        var out = errors.prefix(limit).map { (IssueCatalogue.sentence(for: $0, lang: lang), $0.location) }
+        let more = errors.count - limit
+        if more > 0 {
+            out.append((lang == .vi ? "còn \(more) lỗi nữa trong báo cáo" : "\(more) more error\(more == 1 ? "" : "s") in the report", nil))
+        }
+        return out
+    }
+
     /// Issue counts by severity.
     public var errorCount: Int { issues.filter { $0.severity == .error }.count }
     public var warningCount: Int { issues.filter { $0.severity == .warning }.count }

@@ -127,7 +127,7 @@ public enum AnnotatedWorkbook {
 
     static func comment(for issue: Issue) -> String {
         let label = severityLabel[issue.severity]!
-        return "\(label.vi): \(IssueCatalogue.message(for: issue, lang: .vi))\n\(label.en): \(IssueCatalogue.message(for: issue, lang: .en))"
+        return "\(label.vi): \(IssueCatalogue.sentence(for: issue, lang: .vi))\n\(label.en): \(IssueCatalogue.sentence(for: issue, lang: .en))"
     }
 
     static let severityLabel: [Severity: Localized] = [
@@ -172,11 +172,12 @@ public enum AnnotatedWorkbook {
             } else {
                 s.write(place.isEmpty ? .empty : .string(place), at: at, style: text)
             }
-            s.write(.string(IssueCatalogue.message(for: issue, lang: .vi)), at: CellRef(row: r, column: 3), style: text)
-            s.write(.string(IssueCatalogue.message(for: issue, lang: .en)), at: CellRef(row: r, column: 4), style: text)
+            let vi = IssueCatalogue.sentence(for: issue, lang: .vi), en = IssueCatalogue.sentence(for: issue, lang: .en)
+            s.write(.string(vi), at: CellRef(row: r, column: 3), style: text)
+            s.write(.string(en), at: CellRef(row: r, column: 4), style: text)
             s.write(.string(issue.code), at: CellRef(row: r, column: 5), style: text)
             // Two lines at least (the severity in both languages); the messages wrap at about 70 characters.
-            let longest = max(IssueCatalogue.message(for: issue, lang: .vi).count, IssueCatalogue.message(for: issue, lang: .en).count)
+            let longest = max(vi.count, en.count)
             s.setRowHeight(r, Double(max(2, (longest + 69) / 70)) * 15 + 2)
         }
         for (c, w) in [6.0, 12, 18, 60, 60, 22].enumerated() { s.setColumnWidth(c, w) }

@@ -22,7 +22,7 @@ public enum BlankForm {
         for f in t.forms { try formSheet(w, f) }
         for l in t.lists { try listSheet(w, l, t, lookups: lookups, unit: unit) }
         try lookups.finish()
-        try instructions(w, t)
+        try instructions(w, t, unit: unit, period: period)
         return w
     }
 
@@ -57,10 +57,12 @@ public enum BlankForm {
     private static func identifySheet(_ w: WorkbookWriter, _ t: Template, unit: ReportingUnit?, period: Period?) throws(XLSXWriteError) {
         let id = t.identify
         let s = try w.addWorksheet(id.sheet)
-        let lastCol = max(3, (id.fields.map(\.cell.column).max() ?? 1))
+        // The title over the columns in use only, wrapped on two lines: merged wider, it
+        // printed half on a second page.
+        let lastCol = max(1, (id.fields.map(\.cell.column).max() ?? 1))
         s.merge(CellRange(first: CellRef(row: 0, column: 0), last: CellRef(row: 0, column: lastCol)),
             value: .string((id.title ?? t.title).vi), style: title)
-        s.setRowHeight(0, 36)
+        s.setRowHeight(0, 42)
         s.setColumnWidth(0, 24)
         s.setColumnWidth(1, 40)
         for f in id.fields {
@@ -99,7 +101,9 @@ public enum BlankForm {
             s.write(value, at: f.cell, style: style)
         }
         s.protect(SheetProtection())
-        s.pageSetup = .a4
+        var ps = PageSetup.a4
+        ps.fitToWidth = 1
+        s.pageSetup = ps
     }
 
     private static func formSheet(_ w: WorkbookWriter, _ f: FormSheet) throws(XLSXWriteError) {
@@ -225,34 +229,76 @@ public enum BlankForm {
         s.addValidation(DataValidation(rule, range: range, allowBlank: true, errorTitle: title, errorMessage: message, errorStyle: .stop))
     }
 
-    private static func instructions(_ w: WorkbookWriter, _ t: Template) throws(XLSXWriteError) {
+    /// The instructions sheet: what to do in Vietnamese then English, the file name to
+    /// use (filled in for the unit and period when known), and every rule the file is
+    /// checked against in words (the rule's `description` in both languages, never its
+    /// expression). One wrapped column sized for A4 portrait, each row as tall as its
+    /// text needs (LibreOffice and Excel do not grow a row for wrapped text on their own).
+    private static func instructions(_ w: WorkbookWriter, _ t: Template, unit: ReportingUnit?, period: Period?) throws(XLSXWriteError) {
         let s = try w.addWorksheet(instructionsSheet)
-        s.setColumnWidth(0, 110)
-        var lines: [(String, CellStyle?)] = [
-            ("HƯỚNG DẪN ĐIỀN BIỂU MẪU \(t.id)", CellStyle(font: Font(size: 14, bold: true, color: "1F3864"))),
-            (t.title.vi, CellStyle(font: Font(italic: true))),
-            ("", nil),
-            ("1. Chỉ nhập vào các ô tô màu vàng; các ô khác đã được khóa.", nil),
-            ("2. Không đổi tên, xóa hoặc ẩn các trang tính; không thêm dữ liệu ngoài vùng nhập liệu.", nil),
-            ("3. Nhập số dưới dạng số (không gõ dấu chấm phân cách hàng nghìn dưới dạng chữ); ngày theo dạng dd/mm/yyyy.", nil),
-            ("4. Ô có dấu — là chỉ tiêu không áp dụng cho cột đó: để nguyên.", nil),
-            ("5. Danh sách: mỗi dòng một mục, liên tục từ dòng đầu tiên, không để dòng trống ở giữa.", nil),
+        let width = 68.0  // A4 portrait inside 0.6" margins, unscaled (the form's font makes a unit wide)
+        s.setColumnWidth(0, width)
+        let wrap = Alignment(vertical: .top, wrap: true)
+        let body = CellStyle(alignment: wrap)
+        let english = CellStyle(font: Font(italic: true, color: "404040"), alignment: wrap)
+        let heading = CellStyle(font: Font(bold: true, color: "1F3864"), alignment: wrap)
+        var lines: [(text: String, style: CellStyle, size: Double)] = [
+            ("HƯỚNG DẪN ĐIỀN BIỂU MẪU \(t.id)", CellStyle(font: Font(size: 14, bold: true, color: "1F3864"), alignment: wrap), 14),
+            (t.title.vi, CellStyle(font: Font(italic: true), alignment: wrap), 11),
+            ("", body, 11),
         ]
-        if let fn = t.identify.fileName {
-            lines.append(("6. Đặt tên tệp theo mẫu \(fn).xlsx, ví dụ \(t.identify.fileName(unit: t.units.first?.code ?? "MA", period: "2016") ?? "").", nil))
+        func add(_ text: String, _ style: CellStyle = body) { lines.append((text, style, 11)) }
+        let example = t.identify.fileName(unit: unit?.code ?? t.units.first?.code ?? "MA", period: period?.description ?? "2016")
+        var fileVi: String?, fileEn: String?
+        if let example {
+            if unit != nil && period != nil {
+                fileVi = "Đặt tên tệp là \(example)."
+                fileEn = "Name the file \(example)."
+            } else if let fn = t.identify.fileName {
+                fileVi = "Đặt tên tệp theo mẫu \(fn).xlsx, ví dụ \(example)."
+                fileEn = "Name the file after the pattern \(fn).xlsx, for example \(example)."
+            }
         }
-        lines.append(("", nil))
-        lines.append(("CÁC ĐIỀU KIỆN SẼ ĐƯỢC KIỂM TRA", CellStyle(font: Font(bold: true))))
+        let stepsVi = [
+            "Chỉ nhập vào các ô tô màu vàng; các ô khác đã được khóa.",
+            "Không đổi tên, xóa hoặc ẩn các trang tính; không thêm dữ liệu ngoài vùng nhập liệu.",
+            "Nhập số dưới dạng số (không gõ dấu chấm phân cách hàng nghìn dưới dạng chữ); ngày theo dạng dd/mm/yyyy.",
+            "Ô có dấu — là chỉ tiêu không áp dụng cho cột đó: để nguyên.",
+            "Danh sách: mỗi dòng một mục, liên tục từ dòng đầu tiên, không để dòng trống ở giữa.",
+        ] + (fileVi.map { [$0] } ?? [])
+        let stepsEn = [
+            "Fill in the yellow cells only; the other cells are locked.",
+            "Do not rename, delete or hide sheets; do not add data outside the input areas.",
+            "Enter numbers as numbers (no thousands separators typed as text); dates as dd/mm/yyyy.",
+            "A cell marked — is an indicator that does not apply to that column: leave it as it is.",
+            "Lists: one row per item, from the first row on, with no blank rows in between.",
+        ] + (fileEn.map { [$0] } ?? [])
+        for (n, step) in stepsVi.enumerated() { add("\(n + 1). \(step)") }
+        add("")
+        add("CÁC ĐIỀU KIỆN SẼ ĐƯỢC KIỂM TRA — WHAT THE FILE IS CHECKED FOR", heading)
+        add("Lỗi: phải sửa thì báo cáo mới được tiếp nhận. Cảnh báo: nên xem lại. Thông tin: chỉ để biết. — Errors must be fixed for the report to be accepted; warnings should be checked; notes are for information.", english)
         for r in t.rules {
-            let sev = r.severity == .error ? "bắt buộc" : r.severity == .warning ? "cảnh báo" : "thông tin"
-            let text = r.description.map { "\($0.vi) (\(r.expression.source))" } ?? r.expression.source
-            lines.append(("• [\(sev)] \(text)", CellStyle(alignment: Alignment(wrap: true))))
+            let sev: Localized = r.severity == .error ? Localized(vi: "Lỗi", en: "Error")
+                : r.severity == .warning ? Localized(vi: "Cảnh báo", en: "Warning") : Localized(vi: "Thông tin", en: "Note")
+            let d = r.description ?? r.message
+            add("• \(sev.vi): \(d.vi)\n   \(sev.en): \(d.en)")
         }
-        lines.append(("", nil))
-        lines.append(("INSTRUCTIONS (English): fill in the yellow cells only; keep sheet names; numbers as numbers, dates as dd/mm/yyyy; one row per item in the lists, with no blank rows in between.", CellStyle(alignment: Alignment(wrap: true))))
-        for (i, (text, style)) in lines.enumerated() where !text.isEmpty {
-            s.write(.string(text), at: CellRef(row: i, column: 0), style: style)
+        add("")
+        add("INSTRUCTIONS (ENGLISH)", heading)
+        for (n, step) in stepsEn.enumerated() { add("\(n + 1). \(step)", english) }
+        // At 11 pt LibreOffice fits about 1.05 characters a unit of this column's width
+        // (measured on its PDF); 0.95 leaves a margin: a row may get a spare line, never lose one.
+        let perLine = Int(width * 0.95)
+        for (i, line) in lines.enumerated() where !line.text.isEmpty {
+            s.write(.string(line.text), at: CellRef(row: i, column: 0), style: line.style)
+            let count = line.text.split(separator: "\n", omittingEmptySubsequences: false)
+                .reduce(0) { $0 + max(1, ($1.count * Int(line.size) / 11 + perLine - 1) / perLine) }
+            s.setRowHeight(i, Double(count) * line.size * 1.4 + 2)
         }
+        var setup = PageSetup(orientation: .portrait, paperSize: 9, fitToWidth: 1)
+        setup.margins.left = 0.6
+        setup.margins.right = 0.6
+        s.pageSetup = setup
         s.protect(SheetProtection())
     }
 }
@@ -262,14 +308,21 @@ public enum BlankForm {
 final class ListSource {
     private let lists: [(id: String, values: [String])]
     private let writer: WorkbookWriter
+    /// Each list's header on the sheet: the label of the first list column that uses it.
+    private let headers: [String: String]
 
     init(_ w: WorkbookWriter, template t: Template, unit: ReportingUnit?) throws(XLSXWriteError) {
         var used: [String] = []
+        var labels: [String: String] = [:]
         for l in t.lists {
             for c in l.columns {
-                if case .code(let r) = c.spec.type, t.references[r] != nil, !used.contains(r) { used.append(r) }
+                if case .code(let r) = c.spec.type, t.references[r] != nil, !used.contains(r) {
+                    used.append(r)
+                    labels[r] = c.label.vi  // the header a clerk reads: the column's label, not the list's key
+                }
             }
         }
+        headers = labels
         lists = used.map { r in (r, t.references[r]!.values(unit: unit?.code)) }
         writer = w
     }
@@ -288,7 +341,7 @@ final class ListSource {
         let s = try writer.addWorksheet(BlankForm.listsSheet)
         let head = CellStyle(font: Font(bold: true), fill: Fill("D9E1F2"))
         for (i, list) in lists.enumerated() {
-            s.write(.string(list.id), at: CellRef(row: 0, column: i), style: head)
+            s.write(.string(headers[list.id] ?? list.id), at: CellRef(row: 0, column: i), style: head)
             s.setColumnWidth(i, 28)
             for (r, v) in list.values.enumerated() { s.write(.string(v), at: CellRef(row: r + 1, column: i)) }
         }

@@ -33,6 +33,31 @@ extension ProvincialWorkbook {
             valueColumns.first { $0.indicator.code == indicator && $0.column == column }?.sheetColumn
         }
 
+        /// Where the printed pages split the columns: before an indicator's columns (or a
+        /// target's) that would not fit on the page, given the sheet's column widths (in
+        /// characters) and the repeated STT, code and name columns.
+        func pageBreaks(widths: [Double], page: Double = 100) -> [Int] {
+            var groups: [[Int]] = []
+            var previous: String?
+            for v in valueColumns {
+                if v.indicator.code == previous { groups[groups.count - 1].append(v.sheetColumn) } else { groups.append([v.sheetColumn]) }
+                previous = v.indicator.code
+            }
+            for t in targetColumns { groups.append([t.sheetColumn]) }
+            let repeated = widths.prefix(3).reduce(0, +)
+            var used = repeated + (widths.count > 3 ? widths[3] : 0)
+            var breaks: [Int] = []
+            for g in groups {
+                let w = g.reduce(0) { $0 + ($1 < widths.count ? widths[$1] : 12) }
+                if used + w > page && used > repeated {
+                    breaks.append(g[0])
+                    used = repeated
+                }
+                used += w
+            }
+            return breaks
+        }
+
         func totalRow(unitCount: Int) -> Int { ByUnitLayout.firstDataRow + unitCount }
 
         /// The total cell of (indicator, column), for formulas on other sheets.
@@ -46,9 +71,11 @@ extension ProvincialWorkbook {
         let top = ByUnitLayout.headerTop, bottom = ByUnitLayout.headerBottom
         let counted = c.consolidatedUnits.count
         titleRows(
-            b, title: "Số liệu theo đơn vị — " + spec.title.vi,
-            subtitles: ["Kỳ báo cáo: \(c.period). Đã tổng hợp \(coverage(counted, c.unitCount))."],
-            lastColumn: layout.lastColumn, headerRows: top...bottom)
+            // Short lines: column A repeats on every printed page and its text shows only
+            // as far as the repeated columns reach.
+            b, title: "Số liệu theo đơn vị",
+            subtitles: [spec.title.vi, "Kỳ báo cáo: \(c.period). Đã tổng hợp \(coverage(counted, c.unitCount))."],
+            lastColumn: layout.lastColumn, headerRows: top...bottom, merged: false)
         b.sheet.freezePanes(rows: bottom + 1, columns: 3)
 
         // Two header rows: the indicator over its value columns, then each column's label.
@@ -77,6 +104,23 @@ extension ProvincialWorkbook {
         b.sheet.setRowHeight(top, 66)
         b.sheet.setRowHeight(bottom, 66)
 
+        // Printed at full size (no text under the sheet's own size): the columns split over
+        // A4 landscape pages between indicators, each page repeating STT, code and name.
+        // The split is decided from the widths the columns will have at least (value
+        // columns 12, targets 13, the name as long as the longest), so that a rejected or
+        // missing unit's note can be written once on each page's part of its row.
+        let nameWidth = min(60, max(6, (c.units.map { SheetBuilder.displayWidth($0.name) }.max() ?? 0) * 1.15 + 2))
+        var estimate: [Double] = [6, 10, nameWidth, 22]
+        for _ in layout.valueColumns { estimate.append(12) }
+        for _ in layout.targetColumns { estimate.append(13) }
+        let breaks = layout.pageBreaks(widths: estimate)
+        var segments: [ClosedRange<Int>] = []
+        var from = ByUnitLayout.fixedColumns
+        for brk in breaks + [layout.lastColumn + 1] where brk > from {
+            segments.append(from...(brk - 1))
+            from = brk
+        }
+
         // One row per unit.
         let first = ByUnitLayout.firstDataRow
         for (n, u) in c.units.enumerated() {
@@ -86,12 +130,12 @@ extension ProvincialWorkbook {
             b.text(u.name, r, 2, Styles.text)
             b.text(u.status.label.vi, r, 3, Styles.status(u.status))
             guard u.status.isCounted else {
-                let note = u.status == .missing
-                    ? "Chưa nộp báo cáo — không tính vào tổng"
-                    : "Bị từ chối (\(u.file ?? "")) — không tính vào tổng, xem sheet \(issuesSheetName)"
-                if layout.lastColumn >= ByUnitLayout.fixedColumns {
-                    b.merge(CellRange(first: CellRef(row: r, column: ByUnitLayout.fixedColumns), last: CellRef(row: r, column: layout.lastColumn)),
-                            note, Styles.status(u.status))
+                // Short: it is written on each printed page's part of the row (two columns
+                // at least); the file and why are on the issues sheet.
+                let note = u.status == .missing ? "Chưa nộp — không tính" : "Bị từ chối — không tính"
+                for seg in segments {
+                    b.merge(CellRange(first: CellRef(row: r, column: seg.lowerBound), last: CellRef(row: r, column: seg.upperBound)),
+                            seg.count > 1 ? note : "không tính", Styles.status(u.status))
                 }
                 continue
             }
@@ -137,5 +181,8 @@ extension ProvincialWorkbook {
         for v in layout.valueColumns { fixed[v.sheetColumn] = max(12, ((b.contentWidth[v.sheetColumn] ?? 0) * 1.15 + 2)) }
         for t in layout.targetColumns { fixed[t.sheetColumn] = 13 }
         b.fitColumns(layout.lastColumn + 1, fixed: fixed)
+        b.sheet.pageSetup.fitToWidth = nil
+        b.sheet.pageSetup.repeatColumns = 0...2
+        b.sheet.pageSetup.columnBreaks = breaks
     }
 }

@@ -100,15 +100,30 @@ public enum ProvincialWorkbook {
     static func coverage(_ units: Int, _ of: Int) -> String { "\(units)/\(of) đơn vị" }
 
     /// The title row, the subtitle row(s) and print setup shared by every sheet.
+    /// `merged: false` writes the title and subtitles unmerged in column A, left-aligned, so
+    /// that a sheet printed over several pages across keeps them whole on its first page.
     static func titleRows(
-        _ b: SheetBuilder, title: String, subtitles: [String], lastColumn: Int, headerRows: ClosedRange<Int>
+        _ b: SheetBuilder, title: String, subtitles: [String], lastColumn: Int, headerRows: ClosedRange<Int>,
+        merged: Bool = true
     ) {
-        b.merge(CellRange(first: CellRef(row: 0, column: 0), last: CellRef(row: 0, column: lastColumn)),
-                title.uppercased(), Styles.title)
+        if merged {
+            b.merge(CellRange(first: CellRef(row: 0, column: 0), last: CellRef(row: 0, column: lastColumn)),
+                    title.uppercased(), Styles.title)
+        } else {
+            var left = Styles.title
+            left.alignment = Alignment(horizontal: .left, vertical: .center)
+            b.text(title.uppercased(), 0, 0, left, measure: false)
+        }
         b.sheet.setRowHeight(0, 24)
         for (i, s) in subtitles.enumerated() {
-            b.merge(CellRange(first: CellRef(row: 1 + i, column: 0), last: CellRef(row: 1 + i, column: lastColumn)),
-                    s, Styles.subtitle)
+            if merged {
+                b.merge(CellRange(first: CellRef(row: 1 + i, column: 0), last: CellRef(row: 1 + i, column: lastColumn)),
+                        s, Styles.subtitle)
+            } else {
+                var left = Styles.subtitle
+                left.alignment = Alignment(horizontal: .left)
+                b.text(s, 1 + i, 0, left, measure: false)
+            }
         }
         var setup = PageSetup(
             orientation: .landscape, paperSize: 9, fitToWidth: 1, repeatRows: headerRows,

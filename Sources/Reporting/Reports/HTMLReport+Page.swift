@@ -28,7 +28,8 @@ td.cell { font-family: Consolas, "DejaVu Sans Mono", monospace; white-space: now
 .sev-warning { color: #7a5200; font-weight: 600; }
 .sev-info { color: #1f5f99; }
 .help { background: #f6f8fb; border-left: 4px solid #9fb0cc; padding: .5em .8em; }
-.code { color: #5a6377; font-size: .85em; }
+.code { color: #5a6377; font-size: .8em; }
+td.sev-error, td.sev-warning, td.sev-info, td.code { white-space: nowrap; }
 @media print { body { margin: 0; } h2 { page-break-before: auto; } }
 </style>
 </head>
@@ -52,9 +53,9 @@ td.cell { font-family: Consolas, "DejaVu Sans Mono", monospace; white-space: now
 {{#sheets}}
 <h3>{{name}}</h3>
 <table>
-<tr><th>{{words.cell}}</th><th>{{words.severity}}</th><th>{{words.message}}</th><th>{{words.expected}}</th><th>{{words.found}}</th></tr>
+<tr><th>{{words.cell}}</th><th>{{words.what}}</th><th>{{words.severity}}</th><th>{{words.message}}</th><th>{{words.expected}}</th><th>{{words.found}}</th><th class="code">{{words.code}}</th></tr>
 {{#issues}}
-<tr><td class="cell">{{cell}}</td><td class="sev-{{severity}}">{{severityText}}</td><td>{{message}}<br><span class="code">{{code}}</span></td><td>{{expected}}</td><td>{{found}}</td></tr>
+<tr><td class="cell">{{cell}}</td><td>{{what}}</td><td class="sev-{{severity}}">{{severityText}}</td><td>{{message}}</td><td>{{expected}}</td><td>{{found}}</td><td class="code">{{code}}</td></tr>
 {{/issues}}
 </table>
 {{/sheets}}

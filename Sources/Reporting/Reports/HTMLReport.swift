@@ -20,16 +20,18 @@ public enum HTMLReport {
         var words: [String: String] = [:]
         for k in ReportStrings.words.keys { words[k] = ReportStrings.word(k, lang) }
         let files: [[String: Any]] = reports.enumerated().map { n, r in
-            // Issues grouped by sheet, in report order (the issues are already sorted).
+            // Issues grouped by sheet, errors first: a sheet comes where its worst issue does.
             var sheetOrder: [String] = []
             var bySheet: [String: [[String: Any]]] = [:]
-            for i in r.issues {
+            for i in r.issuesBySeverity {
                 let name = i.sheet ?? ReportStrings.word("workbook", lang)
                 if bySheet[name] == nil { sheetOrder.append(name) }
                 bySheet[name, default: []].append([
                     "cell": i.cell ?? "", "severity": i.severity.rawValue,
                     "severityText": ReportStrings.severity(i.severity, lang), "code": i.code,
-                    "message": IssueCatalogue.message(for: i, lang: lang), "expected": i.expected ?? "",
+                    "message": IssueCatalogue.message(for: i, lang: lang),
+                    "what": IssueCatalogue.subject(for: i, lang: lang) ?? "",
+                    "expected": IssueCatalogue.requirement(for: i, lang: lang) ?? "",
                     "found": i.found ?? "",
                 ])
             }

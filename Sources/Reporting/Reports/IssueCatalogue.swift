@@ -57,8 +57,8 @@ public enum IssueCatalogue {
           "Giá trị \"{found}\" bị trùng (đã có ở ô {first})",
           "The value \"{found}\" is repeated (already in {first})"),
         e("out-of-range", .error,
-          "Giá trị {found} nằm ngoài khoảng cho phép {expected}",
-          "The value {found} is outside the allowed range {expected}"),
+          "Giá trị {found} nằm ngoài khoảng cho phép: phải {expected}",
+          "The value {found} is out of range: it must be {expected}"),
         e("pattern-mismatch", .error,
           "Giá trị \"{found}\" không đúng định dạng {expected}",
           "The value \"{found}\" does not match the format {expected}"),
@@ -257,6 +257,26 @@ public enum IssueCatalogue {
         }
         guard let entry = byCode[issue.code] else { return fillPlaceholders(issue.code, issue: issue, lang: lang).text }
         return fill(entry.message[lang], issue: issue, lang: lang)
+    }
+
+    /// What the issue is about in words, beside its cell (`Chỉ tiêu 2.1 “Kết nạp đảng viên”,
+    /// cột “Kỳ này”`, `Row 12 (Nguyễn Văn An), column “Date of birth”`): the issue's
+    /// `what.<lang>` parameter, set by validation; nil when the issue has none.
+    public static func subject(for issue: Issue, lang: Language) -> String? {
+        issue.params["what.\(lang.rawValue)"]
+    }
+
+    /// The message with what it is about in front, when known: `Row 5 (Bản Nậm Là),
+    /// column “Party members”: The value -1 is out of range: …` (cell comments, stderr).
+    public static func sentence(for issue: Issue, lang: Language) -> String {
+        let m = message(for: issue, lang: lang)
+        return subject(for: issue, lang: lang).map { "\($0): \(m)" } ?? m
+    }
+
+    /// What the template requires, in words when validation gave them (`expected.<lang>`:
+    /// `at least 0`, `equal to indicator 4 “Villages”, 145`), else the issue's `expected`.
+    public static func requirement(for issue: Issue, lang: Language) -> String? {
+        issue.params["expected.\(lang.rawValue)"] ?? issue.expected
     }
 
     /// Replaces `{name}` placeholders; an unknown placeholder is left as written. A part

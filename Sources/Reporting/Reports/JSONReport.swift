@@ -33,6 +33,10 @@ public enum JSONReport {
         var expected: String?
         var found: String?
         var message: String
+        /// What the issue is about in words (the indicator, the list row), when known.
+        var what: String?
+        /// The requirement in words (`at least 0`), when validation gave them.
+        var requirement: String?
         var params: [String: String]
     }
 
@@ -49,7 +53,11 @@ public enum JSONReport {
                     IssueOut(
                         code: i.code, severity: i.severity.rawValue, sheet: i.sheet, cell: i.cell, expected: i.expected,
                         found: i.found, message: IssueCatalogue.message(for: i, lang: lang),
-                        params: i.params.filter { !$0.key.hasPrefix("message.") })
+                        what: IssueCatalogue.subject(for: i, lang: lang),
+                        requirement: i.params["expected.\(lang.rawValue)"],
+                        params: i.params.filter {
+                            !$0.key.hasPrefix("message.") && !$0.key.hasPrefix("what.") && !$0.key.hasPrefix("expected.")
+                        })
                 })
         }
         let doc = Document(schema: schema, template: template, period: period, language: lang.rawValue, summary: summary, files: files)

@@ -1,4 +1,5 @@
-/// The plain-text report: one block per file, one line per issue, coloured with ANSI
+/// The plain-text report: one block per file, one line per issue (errors, then warnings,
+/// then notes: where, what in words, the message, the code last), coloured with ANSI
 /// escapes when printed on a terminal.
 public enum TextReport {
     /// The report of every file, then a line of counts per status.
@@ -17,13 +18,15 @@ public enum TextReport {
             if !who.isEmpty { head += " (\(who))" }
             head += " — \(ReportStrings.word("errors", lang)): \(r.errorCount), \(ReportStrings.word("warnings", lang)): \(r.warningCount), \(ReportStrings.word("infos", lang)): \(r.infoCount)"
             out += head + "\n"
-            for i in r.issues {
+            for i in r.issuesBySeverity {
                 let sevColor = i.severity == .error ? "31" : i.severity == .warning ? "33" : "36"
                 var place = i.sheet ?? ""
                 if let c = i.cell { place += place.isEmpty ? c : "!\(c)" }
-                var line = "  \(paint(ReportStrings.severity(i.severity, lang), sevColor)) \(i.code)"
+                var line = "  \(paint(ReportStrings.severity(i.severity, lang), sevColor))"
                 if !place.isEmpty { line += " [\(place)]" }
+                if let what = IssueCatalogue.subject(for: i, lang: lang) { line += " " + what }
                 line += ": " + IssueCatalogue.message(for: i, lang: lang)
+                line += " " + paint("(\(i.code))", "2")
                 out += line + "\n"
             }
         }

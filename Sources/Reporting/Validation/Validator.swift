@@ -22,7 +22,7 @@ public struct Validator: Sendable {
         Extractor.run(ctx)
         for check in Checks.all { check.run(ctx) }
         let order = Dictionary(workbook.sheets.map { ($0.name, $0.index) }, uniquingKeysWith: { a, _ in a })
-        let issues = ctx.issues.sorted { a, b in Validator.sortKey(a, order) < Validator.sortKey(b, order) }
+        let issues = ctx.describedIssues().sorted { a, b in Validator.sortKey(a, order) < Validator.sortKey(b, order) }
         let status: FileStatus =
             issues.contains { $0.severity == .error } ? .rejected
             : issues.contains { $0.severity == .warning } ? .acceptedWithWarnings : .accepted

@@ -11,6 +11,12 @@ public struct PageSetup: Hashable, Sendable {
     /// Rows repeated at the top of every printed page (zero-based, inclusive), written as
     /// the `_xlnm.Print_Titles` defined name.
     public var repeatRows: ClosedRange<Int>?
+    /// Columns repeated at the left of every printed page (zero-based, inclusive), in the
+    /// same `_xlnm.Print_Titles` name: a sheet too wide for a page splits its columns over
+    /// pages and each page still names its rows.
+    public var repeatColumns: ClosedRange<Int>?
+    /// Manual column breaks: a new page starts at each of these columns (zero-based).
+    public var columnBreaks: [Int] = []
     /// Header and footer in Excel's codes (`&C&"Times New Roman,Bold"Title`, `&P / &N`).
     public var header: String?
     public var footer: String?

@@ -184,11 +184,21 @@ public final class WorkbookWriter {
             if let a = f.autoFilter {
                 all.append(.init(name: "_xlnm._FilterDatabase", refersTo: "\(q)!\(absoluteReference(a))", sheet: i, hidden: true))
             }
+            var titles: [String] = []
+            if let cols = f.pageSetup.repeatColumns {
+                guard cols.lowerBound >= 0, cols.upperBound < CellRef.maxColumns else {
+                    throw .cellOutOfRange(sheet: s.name, row: 0, column: cols.upperBound)
+                }
+                titles.append("\(q)!$\(CellRef.columnName(cols.lowerBound)):$\(CellRef.columnName(cols.upperBound))")
+            }
             if let rows = f.pageSetup.repeatRows {
                 guard rows.lowerBound >= 0, rows.upperBound < CellRef.maxRows else {
                     throw .cellOutOfRange(sheet: s.name, row: rows.upperBound, column: 0)
                 }
-                all.append(.init(name: "_xlnm.Print_Titles", refersTo: "\(q)!$\(rows.lowerBound + 1):$\(rows.upperBound + 1)", sheet: i, hidden: false))
+                titles.append("\(q)!$\(rows.lowerBound + 1):$\(rows.upperBound + 1)")
+            }
+            if !titles.isEmpty {
+                all.append(.init(name: "_xlnm.Print_Titles", refersTo: titles.joined(separator: ","), sheet: i, hidden: false))
             }
         }
         func key(_ n: WorkbookPart.Name) -> String {

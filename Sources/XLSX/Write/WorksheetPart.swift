@@ -233,6 +233,22 @@ enum WorksheetPart {
             }
             w.end("rowBreaks")
         }
+        let columnBreaks = Set(p.columnBreaks.filter { $0 > 0 && $0 < CellRef.maxColumns }).sorted()
+        if !columnBreaks.isEmpty {
+            w.start("colBreaks")
+            w.attr("count", columnBreaks.count)
+            w.attr("manualBreakCount", columnBreaks.count)
+            w.close()
+            for b in columnBreaks {
+                // `id` is the last column (one-based) left of the break.
+                w.start("brk")
+                w.attr("id", b)
+                w.attr("max", CellRef.maxRows - 1)
+                w.attr("man", 1)
+                w.selfClose()
+            }
+            w.end("colBreaks")
+        }
     }
 }
 
