@@ -1,5 +1,5 @@
-import Foundation
-
+// No Foundation in XLSX: with it, the libxml2 headers (which include the system ICU's)
+// and Foundation's own ICU module clash on a clean build.
 #if canImport(Glibc)
     import Glibc
 #elseif canImport(Darwin)
@@ -67,11 +67,7 @@ public enum AtomicFile {
         }
         var (fd, temp) = create()
         if fd < 0 && errno == ENOENT {
-            do {
-                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            } catch {
-                throw .io(path: folder, message: "cannot create the folder")
-            }
+            guard makeFolders(folder) else { throw .io(path: folder, message: "cannot create the folder") }
             (fd, temp) = create()
         }
         guard fd >= 0 else { throw .io(path: path, message: String(cString: strerror(errno))) }
@@ -143,17 +139,42 @@ public enum AtomicFile {
     /// writer's (`.<name>.XXXXXX.tonghop-tmp`, and `.<name>.<pid>.tonghop-tmp` of earlier
     /// builds) and the workbook writer's of earlier builds (`.<name>.tmp-XXXXXX`).
     public static func removeLeftovers(in folder: String) {
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder) else { return }
-        for name in names where name.hasPrefix(".") && (name.hasSuffix(temporarySuffix) || isLegacyWriterTemporary(name)) {
+        for name in names(in: folder) where name.hasPrefix(".") && (name.hasSuffix(temporarySuffix) || isLegacyWriterTemporary(name)) {
             unlink(folder + "/" + name)
         }
     }
 
     /// `.<name>.tmp-XXXXXX`: what `WorkbookWriter.write(to:)` left before it used this writer.
     static func isLegacyWriterTemporary(_ name: String) -> Bool {
-        guard let r = name.range(of: ".tmp-", options: .backwards) else { return false }
-        let tail = name[r.upperBound...]
-        return tail.count == 6 && tail.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber) }
+        let b = Array(name.utf8)
+        guard b.count >= 11 else { return false }
+        let tail = b[(b.count - 6)...]
+        return Array(b[(b.count - 11)..<(b.count - 6)]) == Array(".tmp-".utf8)
+            && tail.allSatisfy { (48...57).contains($0) || (65...90).contains($0) || (97...122).contains($0) }
+    }
+
+    /// The names in `folder` (empty when it cannot be read), `.` and `..` left out.
+    static func names(in folder: String) -> [String] {
+        guard let dir = opendir(folder) else { return [] }
+        defer { closedir(dir) }
+        var out: [String] = []
+        while let entry = readdir(dir) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(cString: raw.bindMemory(to: CChar.self).baseAddress!)
+            }
+            if name != "." && name != ".." { out.append(name) }
+        }
+        return out
+    }
+
+    /// `mkdir -p`: creates `folder` and its missing parents; true when it exists after.
+    static func makeFolders(_ folder: String) -> Bool {
+        var st = stat()
+        if stat(folder, &st) == 0 { return (st.st_mode & S_IFMT) == S_IFDIR }
+        if let slash = folder.lastIndex(of: "/"), slash != folder.startIndex {
+            guard makeFolders(String(folder[..<slash])) else { return false }
+        }
+        return mkdir(folder, 0o755) == 0 || errno == EEXIST
     }
 }
 
