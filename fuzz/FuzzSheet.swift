@@ -13,7 +13,7 @@ enum FuzzSheet {
         let body = UnsafeRawBufferPointer(rebasing: input[1...])
         let context = SheetContext(
             sheetName: "Sheet1", part: "xl/worksheets/sheet1.xml", sharedStrings: sharedStrings, styles: styles,
-            is1904: input[0] & 2 == 2, keepFormulas: formulas, maxText: 1 << 16)
+            dateSystem: input[0] & 2 == 2 ? .d1904 : .d1900, keepFormulas: formulas, maxText: 1 << 16)
         let handler = SheetHandler(context: context)
         var rows = 0
         handler.onRow = { row in
