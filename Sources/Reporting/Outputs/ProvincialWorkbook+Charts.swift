@@ -6,7 +6,7 @@ extension ProvincialWorkbook {
 
     /// Columns of a chart block: the data table from column A, the chart from `chartColumn`.
     static let chartColumn = 5
-    static let chartWidth = 11
+    static let chartWidth = 8
     static let chartHeight = 22
 
     /// `Biểu đồ`: one block per figure, each on its own printed page: a title, a small data
@@ -31,7 +31,7 @@ extension ProvincialWorkbook {
             top += max(f.categories.count + 3, chartHeight + 2)
         }
         sheet.pageSetup = setup
-        b.fitColumns(chartColumn, fixed: [0: 30, 1: 14, 2: 14, 3: 14, 4: 2])
+        b.fitColumns(chartColumn, fixed: [0: 24, 1: 13, 2: 13, 3: 13, 4: 2])
         for col in chartColumn...lastColumn { sheet.setColumnWidth(col, 9) }
     }
 

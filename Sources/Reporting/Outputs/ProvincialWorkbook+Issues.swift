@@ -57,7 +57,7 @@ extension ProvincialWorkbook {
         if r > header + 1 {
             b.sheet.autoFilter(CellRange(first: CellRef(row: header, column: 0), last: CellRef(row: r - 1, column: lastColumn)))
         }
-        b.fitColumns(lastColumn + 1, minimum: 8, maximum: 40, fixed: [0: 7, 10: 70])
+        b.fitColumns(lastColumn + 1, minimum: 8, maximum: 24, fixed: [0: 7, 10: 45])
     }
 
     static func severityLabel(_ s: Severity) -> String {

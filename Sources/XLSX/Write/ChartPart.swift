@@ -162,7 +162,7 @@ enum ChartPart {
         w.raw("<c:dLbls><c:numFmt")
         w.attr("formatCode", chart.labelFormat ?? chart.valueFormat)
         w.raw(" sourceLinked=\"0\"/><c:spPr><a:noFill/><a:ln><a:noFill/></a:ln></c:spPr>")
-        textProperties(size: 800, bold: false, font: chart.font, colour: white ? "FFFFFF" : nil, &w)
+        textProperties(size: 900, bold: false, font: chart.font, colour: white ? "FFFFFF" : nil, &w)
         w.raw("<c:dLblPos val=\"")
         w.raw(position)
         w.raw("\"/><c:showLegendKey val=\"0\"/><c:showVal val=\"1\"/><c:showCatName val=\"0\"/><c:showSerName val=\"0\"/><c:showPercent val=\"0\"/><c:showBubbleSize val=\"0\"/></c:dLbls>")
