@@ -27,10 +27,20 @@ extension ValidationContext {
         var owners: [String: [CellRef: InputCell.Owner]] = [:]
         var names: [String: [Int: String]] = [:]  // sheet -> row -> the row's name
         var listOfSheet: [String: ListSheet] = [:]
+        // Every input cell of the file passes here: the sheet's sets are looked up once per
+        // run of cells of one sheet (inputs come sheet by sheet), not hashed again per cell.
+        var lastSheet: String?
+        var w: Set<CellRef>?
+        var rows: Set<Int>?
         for input in inputs {
-            guard let w = wanted[input.sheet] else { continue }
+            if input.sheet != lastSheet {
+                lastSheet = input.sheet
+                w = wanted[input.sheet]
+                rows = wantedRows[input.sheet]
+            }
+            guard let w else { continue }
             if w.contains(input.ref) { owners[input.sheet, default: [:]][input.ref] = input.owner }
-            if case .list(let id, let column) = input.owner, wantedRows[input.sheet]?.contains(input.ref.row) == true {
+            if case .list(let id, let column) = input.owner, rows?.contains(input.ref.row) == true {
                 if listOfSheet[input.sheet] == nil, let l = template.list(id) { listOfSheet[input.sheet] = l }
                 if column == listOfSheet[input.sheet]?.nameColumn?.id {
                     let name = input.shown.trimmingCharacters(in: .whitespaces)
