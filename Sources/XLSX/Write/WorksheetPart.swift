@@ -217,38 +217,27 @@ enum WorksheetPart {
             if let f = p.footer { w.element("oddFooter", text: f) }
             w.raw("</headerFooter>")
         }
-        let breaks = Set(p.rowBreaks.filter { $0 > 0 && $0 < CellRef.maxRows }).sorted()
-        if !breaks.isEmpty {
-            w.start("rowBreaks")
-            w.attr("count", breaks.count)
-            w.attr("manualBreakCount", breaks.count)
-            w.close()
-            for b in breaks {
-                // `id` is the last row (one-based) above the break.
-                w.start("brk")
-                w.attr("id", b)
-                w.attr("max", CellRef.maxColumns - 1)
-                w.attr("man", 1)
-                w.selfClose()
-            }
-            w.end("rowBreaks")
+        // `id` is the last row (column), one-based, above (left of) the break.
+        pageBreaks("rowBreaks", p.rowBreaks, limit: CellRef.maxRows, max: CellRef.maxColumns - 1, &w)
+        pageBreaks("colBreaks", p.columnBreaks, limit: CellRef.maxColumns, max: CellRef.maxRows - 1, &w)
+    }
+
+    /// `<rowBreaks>` or `<colBreaks>`: the manual page breaks, sorted, each once.
+    private static func pageBreaks(_ name: StaticString, _ at: [Int], limit: Int, max: Int, _ w: inout XMLWriter) {
+        let breaks = Set(at.filter { $0 > 0 && $0 < limit }).sorted()
+        guard !breaks.isEmpty else { return }
+        w.start(name)
+        w.attr("count", breaks.count)
+        w.attr("manualBreakCount", breaks.count)
+        w.close()
+        for b in breaks {
+            w.start("brk")
+            w.attr("id", b)
+            w.attr("max", max)
+            w.attr("man", 1)
+            w.selfClose()
         }
-        let columnBreaks = Set(p.columnBreaks.filter { $0 > 0 && $0 < CellRef.maxColumns }).sorted()
-        if !columnBreaks.isEmpty {
-            w.start("colBreaks")
-            w.attr("count", columnBreaks.count)
-            w.attr("manualBreakCount", columnBreaks.count)
-            w.close()
-            for b in columnBreaks {
-                // `id` is the last column (one-based) left of the break.
-                w.start("brk")
-                w.attr("id", b)
-                w.attr("max", CellRef.maxRows - 1)
-                w.attr("man", 1)
-                w.selfClose()
-            }
-            w.end("colBreaks")
-        }
+        w.end(name)
     }
 }
 
