@@ -45,6 +45,12 @@ public struct JobFile: Sendable {
     public var limits: Limits
     /// The units expected this period.
     public var units: Units
+    /// When the period's submissions are due (`deadline: 2016-11-15 17:00`, in `time_zone`
+    /// unless it states its own offset); nil: no deadline, so no unit is late.
+    public var deadline: Timestamp?
+    /// The province's time zone as an offset from UTC in seconds (`time_zone: "+07:00"`,
+    /// the default, Vietnam's): receipt and deadline times are shown in it.
+    public var timeZoneOffset: Int = JobFile.defaultTimeZoneOffset
 
     /// Report formats and languages the job writes.
     public struct Reports: Sendable, Hashable {
@@ -154,11 +160,28 @@ public struct JobFile: Sendable {
         let limits = try Self.limits(raw.limits?.values, top: top, path: path)
         let units = raw.units?.value ?? .all
         let output = resolve(raw.output)
-        return JobFile(
+        var offset = defaultTimeZoneOffset
+        if let z = raw.time_zone {
+            guard let o = Self.offset(z) else {
+                throw JobFileError(file: path, line: line("time_zone"), "time_zone must be an offset from UTC such as \"+07:00\"; it is '\(z)'")
+            }
+            offset = o
+        }
+        var deadline: Timestamp?
+        if let d = raw.deadline {
+            guard let t = Timestamp(iso: d, defaultOffset: offset) else {
+                throw JobFileError(file: path, line: line("deadline"), "deadline must be a date and time such as 2016-11-15 17:00 (or 2016-11-15T17:00:00+07:00); it is '\(d)'")
+            }
+            deadline = t.shown(in: offset)
+        }
+        var job = JobFile(
             version: raw.job, name: raw.name, path: path, template: resolve(raw.template), inbox: resolve(raw.inbox),
             output: output, rejected: raw.rejected.map(resolve) ?? output + "/rejected",
             ledger: raw.ledger.map(resolve) ?? output + "/ledger.sqlite", period: raw.period, reports: reports,
             limits: limits, units: units)
+        job.deadline = deadline
+        job.timeZoneOffset = offset
+        return job
     }
 
     private struct Raw: Decodable {
@@ -173,6 +196,8 @@ public struct JobFile: Sendable {
         var reports: RawReports?
         var limits: RawLimits?
         var units: RawUnits?
+        var deadline: String?
+        var time_zone: String?
     }
     private struct RawReports: Decodable {
         var formats: [String]?
@@ -242,6 +267,15 @@ public struct JobFile: Sendable {
         return limits
     }
 
+    /// Vietnam's offset, +07:00 (the provinces this tool is for).
+    public static let defaultTimeZoneOffset = 7 * 3600
+
+    /// `+07:00`, `+0700`, `-03:30`, `Z`, `UTC` as seconds east of UTC.
+    public static func offset(_ text: String) -> Int? {
+        if text == "Z" || text == "UTC" { return 0 }
+        return Timestamp(iso: "2000-01-01T00:00:00" + text).map { $0.offset }
+    }
+
     private static func text(_ v: Double) -> String { v == v.rounded() && abs(v) < 1e15 ? String(Int64(v)) : String(v) }
 }
 
@@ -295,5 +329,12 @@ extension JobFile.Limits {
             if let v = reader[setting.key] { setting.apply(v, to: &l) }
         }
         return l
+    }
+}
+
+extension JobFile {
+    /// The job file's own period, or `fallback` when its text is not one of the template's.
+    func period(of template: Template, fallback: Period) -> Period {
+        template.period.parse(period) ?? fallback
     }
 }

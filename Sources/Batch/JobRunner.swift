@@ -80,7 +80,7 @@ public struct JobRunner: Sendable {
         let c = plan
         var stages = StageClock(logger: logger)
         // 1. Hash every file (cheap) and fingerprint the run; stop when nothing changed.
-        let files = try await hashInbox()
+        let files = try knownReceipts(try await hashInbox(), ledger: ledger)
         let fingerprint = self.fingerprint(files)
         if let result = try skipIfUnchanged(fingerprint: fingerprint, ledger: ledger, runID: runID) { return result }
         stages.lap("hash")
@@ -183,7 +183,8 @@ public struct JobRunner: Sendable {
         h.update("languages=\(c.languages.map(\.rawValue).joined(separator: ","))\n")
         for u in c.expectedUnits { h.update("unit=\(u.code)\t\(u.name)\n") }
         for x in c.fingerprintInputs { h.update("input=\(x)\n") }
-        for f in files { h.update("file=\(f.name)\t\(f.hash)\t\(f.modified)\n") }
+        for f in files { h.update("file=\(f.name)\t\(f.hash)\t\(f.modified)\t\(f.received.iso)\t\(f.receivedVia)\n") }
+        if let d = c.deadline { h.update("deadline=\(d.iso)\n") }
         return h.finalize()
     }
 

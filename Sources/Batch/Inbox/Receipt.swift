@@ -1,4 +1,5 @@
 import Foundation
+import Reporting
 import XLSX
 
 /// When a file entered the inbox, written beside it by whoever placed it there (the upload

@@ -91,6 +91,33 @@ extension Ledger {
                           AND s.status IN ('accepted', 'accepted-with-warnings');
                     """)
         }
+        // Periods and history: when each submission counts as received (its receipt, else
+        // its file time, as first seen), and the province's approvals of a unit's figures.
+        m.registerMigration("v2-history") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE submissions ADD COLUMN received INTEGER;
+                    ALTER TABLE submissions ADD COLUMN received_offset INTEGER NOT NULL DEFAULT 0;
+                    ALTER TABLE submissions ADD COLUMN received_via TEXT NOT NULL DEFAULT 'file-time';
+                    UPDATE submissions SET received = CAST(modified_at AS INTEGER);
+                    CREATE INDEX submissions_period_unit ON submissions(period, unit);
+
+                    -- An approval holds a unit's figures for a period: a later file is held
+                    -- for review until `approve` (of the new file) or `reopen`.
+                    CREATE TABLE approvals (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        unit TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        submission_id INTEGER NOT NULL REFERENCES submissions(id),
+                        approved_at TEXT NOT NULL,
+                        approved_by TEXT NOT NULL,
+                        reopened_at TEXT,
+                        reopened_by TEXT,
+                        note TEXT
+                    );
+                    CREATE INDEX approvals_unit_period ON approvals(unit, period);
+                    """)
+        }
         return m
     }
 }

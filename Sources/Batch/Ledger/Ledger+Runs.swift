@@ -23,8 +23,8 @@ extension Ledger {
     public func beginRun(job: String, period: String, at start: Date) throws(BatchError) -> Int64 {
         try write { db in
             try db.execute(
-                sql: "UPDATE runs SET outcome = 'interrupted' WHERE outcome = 'running' AND job = ?",
-                arguments: [job])
+                sql: "UPDATE runs SET outcome = 'interrupted' WHERE outcome = 'running' AND job = ? AND period = ?",
+                arguments: [job, period])
             try db.execute(
                 sql: "INSERT INTO runs (job, period, started_at, outcome) VALUES (?, ?, ?, 'running')",
                 arguments: [job, period, LedgerTime.string(start)])

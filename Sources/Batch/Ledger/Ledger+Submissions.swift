@@ -31,7 +31,12 @@ public struct LedgerSubmission: Sendable, Hashable {
     public var errors: Int
     public var warnings: Int
     public var supersededBy: Int64?
+    /// When the ledger first saw it (wall clock, UTC).
     public var receivedAt: String
+    /// When it counts as received (its receipt, else its file time), in its offset.
+    public var received: Timestamp
+    /// `upload`, `sample`, `import`, `file-time`...
+    public var receivedVia: String
 }
 
 extension Ledger {
@@ -60,8 +65,8 @@ extension Ledger {
             let insert = try db.cachedStatement(
                 sql: """
                     INSERT INTO submissions (hash, file, unit, period, received_at, modified_at, size, status,
-                        errors, warnings, infos, first_run, last_run)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        errors, warnings, infos, first_run, last_run, received, received_offset, received_via)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """)
             let update = try db.cachedStatement(
                 sql: """
@@ -95,6 +100,7 @@ extension Ledger {
                     try insert.execute(arguments: [
                         e.file.hash, e.file.name, r.unit, r.period, now, e.file.modified, e.file.size,
                         r.status.rawValue, r.errorCount, r.warningCount, r.infoCount, runID, runID,
+                        e.file.received.seconds, e.file.received.offset, e.file.receivedVia,
                     ])
                     id = db.lastInsertedRowID
                 }
@@ -179,6 +185,21 @@ extension Ledger {
         }
     }
 
+    /// For each (file name, content hash), the receipt time the ledger recorded when it
+    /// first saw that content under that name, or nil when it never did.
+    public func receivedTimes(_ files: [(name: String, hash: String)]) throws(BatchError)
+        -> [(time: Timestamp, via: String)?]
+    {
+        try read { db in
+            let st = try db.cachedStatement(
+                sql: "SELECT received, received_offset, received_via FROM submissions WHERE hash = ? AND file = ? AND received IS NOT NULL")
+            return try files.map { f -> (time: Timestamp, via: String)? in
+                guard let row = try Row.fetchOne(st, arguments: [f.hash, f.name]) else { return nil }
+                return (Timestamp(seconds: row["received"], offset: row["received_offset"]), row["received_via"])
+            }
+        }
+    }
+
     /// Every submission of a unit and period, oldest first.
     public func submissions(unit: String, period: String) throws(BatchError) -> [LedgerSubmission] {
         try read { db in
@@ -221,7 +242,9 @@ extension Ledger {
             id: r["id"], hash: r["hash"], file: r["file"], unit: r["unit"], period: r["period"],
             status: FileStatus(rawValue: r["status"] as String) ?? .unreadable,
             errors: r["errors"], warnings: r["warnings"], supersededBy: r["superseded_by"],
-            receivedAt: r["received_at"])
+            receivedAt: r["received_at"],
+            received: Timestamp(seconds: r["received"] ?? Int64((r["modified_at"] as Double?) ?? 0), offset: r["received_offset"] ?? 0),
+            receivedVia: r["received_via"] ?? InboxFile.fileTime)
     }
 
     /// Inserts `values` (`columns` per row) with multi-row INSERTs of up to 100 rows, each

@@ -12,4 +12,10 @@ public struct TemplateValidation: FileValidating {
     public func validate(path: String) -> (FileReport, Submission?) {
         validator.validate(path: path)
     }
+
+    public func validate(path: String, history: History) -> (FileReport, Submission?) {
+        var v = validator
+        v.history = history
+        return v.validate(path: path)
+    }
 }

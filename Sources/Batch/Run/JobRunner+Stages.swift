@@ -33,9 +33,31 @@ extension JobRunner {
         let entries = try Inbox.scan(plan.inbox)
         logger.info("inbox \(plan.inbox): \(entries.count) submission files")
         let hashes = try await concurrentMap(entries, label: nil) { e throws(BatchError) in try Inbox.hash(path: e.path) }
-        return zip(entries, hashes).map {
-            InboxFile(name: $0.name, path: $0.path, size: $0.size, modified: $0.modified, hash: $1)
+        let inbox = plan.inbox, offset = plan.timeZoneOffset
+        return zip(entries, hashes).map { e, hash in
+            var file = InboxFile(name: e.name, path: e.path, size: e.size, modified: e.modified, hash: hash)
+            if let r = Receipt.read(inbox: inbox, name: e.name), r.sha256 == hash, let t = r.time {
+                file.received = t.shown(in: offset)
+                file.receivedVia = r.via
+            } else {
+                file.received = Timestamp(epoch: e.modified, offset: offset)
+            }
+            return file
         }
+    }
+
+    /// The receipt times the ledger recorded when it first saw each file's content replace
+    /// the ones found now (a file touched since, or a receipt rewritten, keeps its time).
+    func knownReceipts(_ files: [InboxFile], ledger: Ledger?) throws(BatchError) -> [InboxFile] {
+        guard let ledger else { return files }
+        let known = try ledger.receivedTimes(files.map { ($0.name, $0.hash) })
+        var out = files
+        for i in out.indices {
+            guard let k = known[i] else { continue }
+            out[i].received = k.time.shown(in: plan.timeZoneOffset)
+            out[i].receivedVia = k.via
+        }
+        return out
     }
 
     /// The previous run's result when the inputs are unchanged since it completed and its

@@ -10,6 +10,8 @@ public struct RunOverrides: Sendable {
     /// `--out DIR`: the output folder; the rejected folder and the ledger follow it when
     /// the job file leaves them inside its output folder (see `RunPlan.locations`).
     public var out: String?
+    /// `--deadline`: the period's deadline (the job file's holds only for its own period).
+    public var deadline: Timestamp?
     /// `--dry-run`.
     public var dryRun = false
     /// `--force`.
@@ -44,6 +46,9 @@ extension RunPlan {
         workers = job.limits.workers
         dryRun = overrides.dryRun
         force = overrides.force
+        timeZoneOffset = job.timeZoneOffset
+        // The job file's deadline is its own period's: another period has none unless given.
+        deadline = overrides.deadline ?? (period.description == job.period(of: template, fallback: period).description ? job.deadline : nil)
         let identify = template.identify
         let periods = template.period
         fileNameParser = { identify.parseFileName($0) { periods.parse($0) != nil } }

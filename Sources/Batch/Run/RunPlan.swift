@@ -34,6 +34,10 @@ public struct RunPlan: Sendable {
     /// Unit and period from a file name (`NQ04_MNH_2016.xlsx`), used only to say which unit
     /// an unreadable file was meant for; nil when the template has no file-name pattern.
     public var fileNameParser: (@Sendable (String) -> (unit: String, period: String)?)?
+    /// When the period's files are due; nil: none (no unit is late).
+    public var deadline: Timestamp?
+    /// The province's offset from UTC in seconds: receipt times and the deadline are shown in it.
+    public var timeZoneOffset: Int = JobFile.defaultTimeZoneOffset
     /// Validate and report, write nothing (no outputs, no ledger, no copies).
     public var dryRun = false
     /// Redo the work even when inputs are unchanged.

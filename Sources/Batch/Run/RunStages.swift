@@ -10,6 +10,14 @@ public enum OutputFormat: String, Codable, CaseIterable, Sendable {
 public protocol FileValidating: Sendable {
     /// Validates the file at `path`; the report's `file` is the file name.
     func validate(path: String) -> (FileReport, Submission?)
+    /// The same, with the job's other periods for the rules that read them (`prev(KN)`)
+    /// and the baselines taken from them.
+    func validate(path: String, history: History) -> (FileReport, Submission?)
+}
+
+extension FileValidating {
+    /// Validators that read no history ignore it.
+    public func validate(path: String, history: History) -> (FileReport, Submission?) { validate(path: path) }
 }
 
 /// What consolidation gives the run: the provincial workbook and cross-unit issues.

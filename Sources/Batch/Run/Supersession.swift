@@ -4,7 +4,8 @@ import Reporting
 ///
 /// Files are grouped by the unit and period their validation report gives (what the
 /// workbook states). In each group the newest file is current and supersedes the others:
-/// newest = latest modification time; equal times are broken by the file name, the
+/// newest = latest receipt time (`InboxFile.received`: the receipt's, else the modification
+/// time), then the latest modification time; equal times are broken by the file name, the
 /// greater name (UTF-8 byte order) being newer, so `NQ04_MNH_2016_v2.xlsx` beats
 /// `NQ04_MNH_2016.xlsx`. The newest counts whatever its status: a district that sends a
 /// replacement means it, so a rejected replacement leaves the unit rejected until fixed.
@@ -13,6 +14,7 @@ import Reporting
 public enum Supersession {
     /// Whether `a` is newer than `b`.
     public static func isNewer(_ a: InboxFile, than b: InboxFile) -> Bool {
+        if a.received != b.received { return a.received > b.received }
         if a.modified != b.modified { return a.modified > b.modified }
         return Array(b.name.utf8).lexicographicallyPrecedes(Array(a.name.utf8))
     }

@@ -25,7 +25,7 @@ enum Checks {
         MissingIndicatorCheck(), HeaderCheck(), DuplicateKeyCheck(), DataOutsideAreaCheck(),
         FormulaWithoutValueCheck(), ErrorValueCheck(), NumberAsTextCheck(), BlankRequiredCheck(), WrongTypeCheck(),
         RangeCheck(), PatternCheck(), AllowedValuesCheck(), MaxLengthCheck(), UnknownCodeCheck(),
-        NotApplicableFilledCheck(), WorkbookRuleCheck(), RowRuleCheck(),
+        NotApplicableFilledCheck(), HistoryBaselineCheck(), WorkbookRuleCheck(), RowRuleCheck(),
     ]
 }
 

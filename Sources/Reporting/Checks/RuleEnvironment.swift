@@ -13,6 +13,12 @@ struct RuleEnvironment: EvaluationEnvironment {
         ctx.lists.first { $0.list.id == list }?.incomplete ?? ["*"]
     }
 
+    func previous(_ code: String, column: String, period: String?) -> Double? {
+        guard let unit = ctx.unit.map({ ctx.template.unit($0)?.code ?? $0 }) else { return nil }
+        guard let p = period ?? ctx.effectivePeriod?.previous.description else { return nil }
+        return ctx.history.value(unit: unit, period: p, indicator: code, column: column)
+    }
+
     func builtin(_ name: String) -> Value {
         switch name {
         case "period_start": return ctx.effectivePeriod.map { .date($0.startSerial) } ?? .missing

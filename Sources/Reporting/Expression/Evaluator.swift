@@ -11,6 +11,13 @@ protocol EvaluationEnvironment {
     /// Columns of a list where some row's cell is blank or invalid: an aggregate reading
     /// them is unknown rather than wrong. `*` when the list was not read at all.
     func incompleteColumns(of list: String) -> Set<String>
+    /// The unit's accepted value of an indicator's column in another period: `period` nil
+    /// is the period before the workbook's. Nil when the history does not have it.
+    func previous(_ code: String, column: String, period: String?) -> Double?
+}
+
+extension EvaluationEnvironment {
+    func previous(_ code: String, column: String, period: String?) -> Double? { nil }
 }
 
 /// Evaluates a checked expression. Unknown (missing) values propagate: a rule whose
@@ -97,6 +104,14 @@ struct Evaluator {
                 let pick = fn == "min" ? keyed.min { $0.0 < $1.0 } : keyed.max { $0.0 < $1.0 }
                 return pick?.1 ?? .missing
             }
+        case .call(let fn, let args, _) where Parser.historyFunctions.contains(fn):
+            guard case .name(let code, let q, _)? = args.first, let col = q ?? column else { return .missing }
+            var period: String?
+            if args.count > 1, case .string(let p, _) = args[1] { period = p }
+            guard let before = environment.previous(code, column: col, period: period) else { return .missing }
+            if fn == "prev" { return .number(before) }
+            guard before != 0, let now = environment.indicator(code, column: col) else { return .missing }
+            return .number((now - before) / abs(before) * 100)
         case .call(let fn, let args, _):
             let vs = args.map(evaluate)
             switch (fn, vs.first) {

@@ -110,6 +110,12 @@ struct ExpressionChecker {
             return fn == "count" ? .number : (fn == "min" || fn == "max") ? kind : .number
         case .call(let fn, let args, let at):
             let kinds = try args.map { (a: Expr) throws(ExpressionError) -> ExpressionScope.Kind in try check(a) }
+            if Parser.historyFunctions.contains(fn) {
+                guard case .name(let n, _, _)? = args.first, scope.indicators[n] != nil else {
+                    throw ExpressionError(offset: at, "\(fn) takes an indicator of the template")
+                }
+                return .number
+            }
             switch fn {
             case "abs", "round":
                 guard kinds.allSatisfy({ $0 == .number }) else { throw ExpressionError(offset: at, "\(fn) needs numbers") }

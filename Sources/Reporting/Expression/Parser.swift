@@ -18,7 +18,12 @@ struct Parser {
     static let functions: [String: ClosedRange<Int>] = [
         "abs": 1...1, "round": 1...2, "date": 3...3, "year": 1...1, "month": 1...1, "day": 1...1,
         "blank": 1...1, "filled": 1...1, "ratio": 2...2,
+        // History: the unit's accepted value in the previous (or a named) period, and the
+        // change since then in percent.
+        "prev": 1...2, "change_pct": 1...2,
     ]
+    /// Functions whose first argument is an indicator itself, read in another period.
+    static let historyFunctions: Set<String> = ["prev", "change_pct"]
 
     private var tokens: [Token] = []
     private var pos = 0
@@ -170,6 +175,14 @@ struct Parser {
                     }
                 }
                 try expect(")")
+                if Parser.historyFunctions.contains(name) {
+                    guard case .name? = args.first else {
+                        throw ExpressionError(offset: t.offset, "\(name) takes an indicator: \(name)(KN) or \(name)(KN.current)")
+                    }
+                    if args.count == 2, case .string = args[1] {} else if args.count == 2 {
+                        throw ExpressionError(offset: t.offset, "\(name)'s second argument is a period in quotes: \(name)(KN, \"2015\")")
+                    }
+                }
                 guard arity.contains(args.count) else {
                     throw ExpressionError(offset: t.offset, "\(name) takes \(arity.lowerBound == arity.upperBound ? "\(arity.lowerBound)" : "\(arity.lowerBound) or \(arity.upperBound)") argument(s), found \(args.count)")
                 }

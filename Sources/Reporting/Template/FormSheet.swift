@@ -68,11 +68,27 @@ public struct ValueColumn: Sendable, Hashable {
     public var column: Int
     /// The header label.
     public var label: Localized
+    /// Where the job's history supplies this column's values (a baseline the district need
+    /// not type again): the unit's accepted value of another column in another period.
+    public var fromHistory: HistorySource?
 
-    public init(id: String, column: Int, label: Localized) {
+    public init(id: String, column: Int, label: Localized, fromHistory: HistorySource? = nil) {
         self.id = id
         self.column = column
         self.label = label
+        self.fromHistory = fromHistory
+    }
+}
+
+/// `from_history: { period: "2015", column: current }`: a value column taken from the
+/// unit's accepted figures of another period. `period` nil means the previous period.
+public struct HistorySource: Sendable, Hashable {
+    public var period: String?
+    public var column: String
+
+    public init(period: String?, column: String) {
+        self.period = period
+        self.column = column
     }
 }
 

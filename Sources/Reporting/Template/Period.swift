@@ -88,3 +88,20 @@ public struct Period: Sendable, Hashable, CustomStringConvertible {
         return ExcelDate.serial(year: y, month: m, day: 1) - 1
     }
 }
+
+extension Period: Comparable {
+    /// The period before this one of the same kind: 2015 for 2016, 2016-Q2 for 2016-Q3,
+    /// 2015-12 for 2016-01.
+    public var previous: Period {
+        switch kind {
+        case .year: return .year(year - 1)
+        case .quarter: return index == 1 ? .quarter(year - 1, 4) : .quarter(year, index - 1)
+        case .month: return index == 1 ? .month(year - 1, 12) : .month(year, index - 1)
+        }
+    }
+
+    /// The same period a year earlier (2015-Q3 for 2016-Q3): what "year over year" compares.
+    public var yearEarlier: Period { Period(kind: kind, year: year - 1, index: index) }
+
+    public static func < (a: Period, b: Period) -> Bool { (a.year, a.index) < (b.year, b.index) }
+}

@@ -70,6 +70,13 @@ struct TemplateFile: Decodable {
         var id: String
         var column: String
         var label: LocalizedText
+        var from_history: FromHistoryFile?
+    }
+
+    struct FromHistoryFile: Decodable {
+        /// A period's text, or `previous`.
+        var period: String
+        var column: String
     }
 
     struct ListFile: Decodable {

@@ -170,7 +170,18 @@ struct TemplateResolver {
             if columns.contains(where: { $0.id == c.id }) {
                 throw doc.error(.structure, at: keys + ["columns", .index(i), "id"], "value column \(c.id) is declared twice")
             }
-            columns.append(ValueColumn(id: c.id, column: col, label: c.label.value))
+            columns.append(ValueColumn(
+                id: c.id, column: col, label: c.label.value,
+                fromHistory: c.from_history.map { HistorySource(period: $0.period == "previous" ? nil : $0.period, column: $0.column) }))
+        }
+        for (i, c) in columns.enumerated() {
+            guard let h = c.fromHistory else { continue }
+            if !columns.contains(where: { $0.id == h.column }) {
+                throw doc.error(.structure, at: keys + ["columns", .index(i), "from_history", "column"], "from_history names column \(h.column), which this form does not have")
+            }
+            if let p = h.period, let kind = PeriodKind(rawValue: file.period.lowercased()), kind.parse(p) == nil {
+                throw doc.error(.structure, at: keys + ["columns", .index(i), "from_history", "period"], "from_history.period must be 'previous' or a \(file.period) period such as 2015; it is '\(p)'")
+            }
         }
         let key = try columnIndex(f.key_column, at: keys + ["key_column"])
         var indicators: [Indicator] = []

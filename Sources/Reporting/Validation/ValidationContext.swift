@@ -15,6 +15,12 @@ final class ValidationContext {
     var unit: String? { didSet { referenceUnitMemo = nil } }
     var periodText: String? { didSet { effectivePeriodMemo = nil } }
     var reportDate: Double?
+    /// The job's other periods (accepted figures per unit), for `prev(…)` and baselines.
+    var history: History = .empty
+    /// Inputs left blank that `HistoryBaselines` filled, with the period they came from.
+    var suppliedFromHistory: [InputCell.Owner: String] = [:]
+    /// The unit as the history keys it (the template's code), once the workbook names one.
+    var historyUnit: String? { unit.map { template.unit($0)?.code ?? $0 } }
     /// Unit and period from the file name, when it matches the pattern.
     var fileNameParts: (unit: String, period: String)? { didSet { referenceUnitMemo = nil } }
 

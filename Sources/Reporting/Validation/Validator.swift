@@ -9,6 +9,8 @@ public struct Validator: Sendable {
     public let period: Period?
     /// Limits for reading workbooks (a file beyond them is unreadable).
     public let limits: ReaderLimits
+    /// The job's other periods: `prev(…)` in rules and baselines taken from history read it.
+    public var history: History = .empty
 
     public init(template: Template, period: Period?, limits: ReaderLimits = .default) {
         self.template = template
@@ -19,7 +21,9 @@ public struct Validator: Sendable {
     /// Validates a snapshot of a workbook's cells.
     func validate(_ workbook: WorkbookSnapshot) -> (FileReport, Submission?) {
         let ctx = ValidationContext(template: template, period: period, workbook: workbook)
+        ctx.history = history
         Extractor.run(ctx)
+        HistoryBaselines.apply(ctx)
         for check in Checks.all { check.run(ctx) }
         let order = Dictionary(workbook.sheets.map { ($0.name, $0.index) }, uniquingKeysWith: { a, _ in a })
         let issues = ctx.describedIssues().sorted { a, b in Validator.sortKey(a, order) < Validator.sortKey(b, order) }

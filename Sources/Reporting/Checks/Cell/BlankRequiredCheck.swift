@@ -3,7 +3,9 @@
 struct BlankRequiredCheck: Check {
     let scope = CheckScope.cell
     func run(_ ctx: ValidationContext) {
-        for input in ctx.applicableInputs where input.spec.required && input.reading == .blank {
+        for input in ctx.applicableInputs where input.spec.required && input.reading == .blank
+            && ctx.suppliedFromHistory[input.owner] == nil
+        {
             ctx.report("blank-required", at: input, expected: input.spec.type.name)
         }
     }

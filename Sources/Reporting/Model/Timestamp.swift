@@ -158,3 +158,20 @@ public struct Timestamp: Sendable, Hashable, Comparable, CustomStringConvertible
         return String(repeating: "0", count: max(0, n - s.count)) + s
     }
 }
+
+extension Timestamp: Codable {
+    /// Encoded as its ISO 8601 text with offset.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.singleValueContainer()
+        let text = try c.decode(String.self)
+        guard let t = Timestamp(iso: text) else {
+            throw DecodingError.dataCorruptedError(in: c, debugDescription: "not an ISO 8601 time with offset: \(text)")
+        }
+        self = t
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(iso)
+    }
+}
