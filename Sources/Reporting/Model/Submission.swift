@@ -13,6 +13,9 @@ public struct Submission: Sendable, Hashable {
     public var values: [String: [String: Double]]
     /// List id (`thon_ban`) -> rows in sheet order.
     public var lists: [String: [ListRow]]
+    /// Indicator code -> value column id -> where the value sits, for issues found after
+    /// validation (outliers) to name the cell.
+    public var cells: [String: [String: IndicatorCell]] = [:]
 
     public init(
         file: String, unit: String, period: String, values: [String: [String: Double]],
@@ -23,6 +26,17 @@ public struct Submission: Sendable, Hashable {
         self.period = period
         self.values = values
         self.lists = lists
+    }
+}
+
+/// Where an indicator's value sits in a submission: its sheet and cell (`F7`).
+public struct IndicatorCell: Sendable, Hashable {
+    public var sheet: String
+    public var cell: String
+
+    public init(sheet: String, cell: String) {
+        self.sheet = sheet
+        self.cell = cell
     }
 }
 

@@ -38,7 +38,15 @@ public struct Validator: Sendable {
         var lists: [String: [ListRow]] = [:]
         for l in ctx.lists { lists[l.list.id] = l.rows }
         let canonicalUnit = template.unit(unit)?.code ?? unit
-        return (report, Submission(file: workbook.fileName, unit: canonicalUnit, period: p, values: values, lists: lists))
+        var submission = Submission(file: workbook.fileName, unit: canonicalUnit, period: p, values: values, lists: lists)
+        for (code, columns) in values {
+            for column in columns.keys {
+                if let at = ctx.location(of: code, column: column) {
+                    submission.cells[code, default: [:]][column] = IndicatorCell(sheet: at.sheet, cell: at.cell.description)
+                }
+            }
+        }
+        return (report, submission)
     }
 
     /// The report of a file that could not be read at all.
