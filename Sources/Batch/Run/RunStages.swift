@@ -42,6 +42,19 @@ public protocol Consolidating: Sendable {
     /// reports of every current file, sorted by file name; `expectedUnits`: unit codes in order.
     func consolidate(submissions: [Submission], reports: [FileReport], expectedUnits: [String]) throws
         -> ConsolidationOutput
+    /// The same with the job's other periods and the period's timeliness, for the sheets
+    /// that show them (year over year, targets, timeliness).
+    func consolidate(submissions: [Submission], reports: [FileReport], expectedUnits: [String], context: PeriodContext)
+        throws -> ConsolidationOutput
+}
+
+extension Consolidating {
+    /// Consolidators without history sheets ignore the context.
+    public func consolidate(
+        submissions: [Submission], reports: [FileReport], expectedUnits: [String], context: PeriodContext
+    ) throws -> ConsolidationOutput {
+        try consolidate(submissions: submissions, reports: reports, expectedUnits: expectedUnits)
+    }
 }
 
 /// Renders the per-file report sent back to a district.

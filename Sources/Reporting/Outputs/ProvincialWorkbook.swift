@@ -28,6 +28,9 @@ public enum ProvincialWorkbook {
         /// Author and company in the document properties.
         public var author: String?
         public var company: String?
+        /// The job's other periods, the timeliness and the targets: the year-over-year,
+        /// targets and timeliness sheets (none without it).
+        public var periods: PeriodContext?
 
         public init(
             describe: (@Sendable (Issue) -> String)? = nil, created: DocumentProperties.Timestamp? = nil,

@@ -29,6 +29,10 @@ public struct Template: Sendable {
     /// The files it was built from, resolved: the template, its units file and every
     /// reference list (what must force a rerun when edited).
     public var sourceFiles: [String] = []
+    /// How figures far from the history are warned about.
+    public var outliers = OutlierSettings()
+    /// Yearly targets tracked per unit across periods.
+    public var targets: [YearlyTarget] = []
 
     public init(
         id: String, title: Localized, period: PeriodKind, units: [ReportingUnit],

@@ -11,6 +11,35 @@ struct TemplateFile: Decodable {
     var lists: [ListFile]?
     var rules: [RuleFile]?
     var summary: [SummaryFile]?
+    var history: HistoryFile?
+
+    /// `history:` what the job does with other periods: outliers and yearly targets.
+    struct HistoryFile: Decodable {
+        var outliers: OutliersFile?
+        var targets: [TargetFile]?
+    }
+
+    struct OutliersFile: Decodable {
+        var enabled: Bool?
+        var threshold: Double?
+        var min_difference: Double?
+        var min_units: Int?
+        var min_history: Int?
+        var indicators: [String]?
+        var columns: [String]?
+    }
+
+    struct TargetFile: Decodable {
+        var code: String
+        var label: LocalizedText
+        var change_pct: String?
+        var share: String?
+        var indicator: String?
+        var reach: String?
+        var column: String?
+        var at_least: Double?
+        var at_most: Double?
+    }
 
     struct ReferenceFile: Decodable {
         var file: String

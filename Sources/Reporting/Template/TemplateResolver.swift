@@ -57,9 +57,92 @@ struct TemplateResolver {
         var template = Template(
             id: file.report, title: file.title.value, period: period, units: units, references: references,
             identify: identify, forms: forms, lists: lists, rules: rules, summary: summary, path: doc.path)
+        if let h = file.history {
+            template.outliers = try resolveOutliers(h.outliers, indicators: indicators, valueColumns: valueColumns)
+            for (i, t) in (h.targets ?? []).enumerated() {
+                let target = try resolveTarget(t, at: ["history", "targets", .index(i)], indicators: indicators, valueColumns: valueColumns)
+                if template.targets.contains(where: { $0.code == target.code }) {
+                    throw doc.error(.structure, at: ["history", "targets", .index(i), "code"], "target \(target.code) is declared twice")
+                }
+                template.targets.append(target)
+            }
+        }
         template.sourceFiles = [doc.path, csvPath(file.units)]
             + (file.references ?? [:]).sorted { $0.key < $1.key }.map { csvPath($0.value.file) }
         return template
+    }
+
+    // MARK: History
+
+    private func resolveOutliers(
+        _ o: TemplateFile.OutliersFile?, indicators: [String: Indicator], valueColumns: [String]
+    ) throws(TemplateError) -> OutlierSettings {
+        var s = OutlierSettings()
+        guard let o else { return s }
+        let keys: [PathKey] = ["history", "outliers"]
+        if let e = o.enabled { s.enabled = e }
+        if let t = o.threshold {
+            guard t > 0 else { throw doc.error(.structure, at: keys + ["threshold"], "threshold must be greater than 0") }
+            s.threshold = t
+        }
+        if let d = o.min_difference {
+            guard d >= 0 else { throw doc.error(.structure, at: keys + ["min_difference"], "min_difference must be 0 or more") }
+            s.minDifference = d
+        }
+        if let n = o.min_units {
+            guard n >= 3 else { throw doc.error(.structure, at: keys + ["min_units"], "min_units must be 3 or more") }
+            s.minUnits = n
+        }
+        if let n = o.min_history {
+            guard n >= 2 else { throw doc.error(.structure, at: keys + ["min_history"], "min_history must be 2 or more") }
+            s.minHistory = n
+        }
+        if let list = o.indicators {
+            for (i, code) in list.enumerated() where indicators[code] == nil {
+                throw doc.error(.structure, at: keys + ["indicators", .index(i)], "unknown indicator '\(code)'")
+            }
+            s.indicators = list
+        }
+        if let list = o.columns {
+            for (i, c) in list.enumerated() where !valueColumns.contains(c) {
+                throw doc.error(.structure, at: keys + ["columns", .index(i)], "unknown value column '\(c)'")
+            }
+            s.columns = list
+        }
+        return s
+    }
+
+    private func resolveTarget(
+        _ t: TemplateFile.TargetFile, at keys: [PathKey], indicators: [String: Indicator], valueColumns: [String]
+    ) throws(TemplateError) -> YearlyTarget {
+        func known(_ code: String, _ key: String) throws(TemplateError) -> String {
+            let c = code.trimmingCharacters(in: .whitespaces)
+            guard indicators[c] != nil else { throw doc.error(.structure, at: keys + [PathKey(stringLiteral: key)], "unknown indicator '\(c)'") }
+            return c
+        }
+        let measure: YearlyTarget.Measure
+        switch (t.change_pct, t.share, t.indicator, t.reach) {
+        case (let i?, nil, nil, nil):
+            measure = .changePercent(indicator: try known(i, "change_pct"))
+        case (nil, let s?, nil, nil):
+            let parts = s.split(separator: "/").map(String.init)
+            guard parts.count == 2 else {
+                throw doc.error(.structure, at: keys + ["share"], "share is written NUMERATOR / DENOMINATOR, e.g. TCCS_TSVM / DV_CO")
+            }
+            measure = .share(numerator: try known(parts[0], "share"), denominator: try known(parts[1], "share"))
+        case (nil, nil, let i?, let r?):
+            measure = .reach(indicator: try known(i, "indicator"), target: try known(r, "reach"))
+        default:
+            throw doc.error(.structure, at: keys, "a target has one measure: change_pct: X, share: X / Y, or indicator: X with reach: Y")
+        }
+        let column = t.column ?? valueColumns.last ?? "current"
+        guard valueColumns.contains(column) else {
+            throw doc.error(.structure, at: keys + ["column"], "unknown value column '\(column)'")
+        }
+        guard t.at_least != nil || t.at_most != nil else {
+            throw doc.error(.structure, at: keys, "a target needs at_least or at_most (in percent)")
+        }
+        return YearlyTarget(code: t.code, label: t.label.value, measure: measure, column: column, atLeast: t.at_least, atMost: t.at_most)
     }
 
     // MARK: CSV files
