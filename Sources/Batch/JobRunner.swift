@@ -17,6 +17,8 @@ public struct RunResult: Sendable {
     public var report: RunReport?
     /// The one-line summary.
     public var summary: String
+    /// The period's timeliness in one line (`8/10 on time, 1 late, 1 missing`), for stderr.
+    public var timeliness: String?
 }
 
 /// Runs a job once: scan the inbox, hash, skip if nothing changed, validate concurrently,
@@ -34,6 +36,10 @@ public struct JobRunner: Sendable {
     public var logger: Logger
     /// Called as files are validated (done, total); for the progress line.
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Warns about figures far from the history; nil: no outlier warnings.
+    public var outliers: OutlierFinder?
+    /// Yearly targets the workbook tracks per unit.
+    public var targets: [YearlyTarget] = []
     /// The wall clock; only the ledger sees it.
     public var clock: @Sendable () -> Date = { Date() }
 
@@ -84,13 +90,17 @@ public struct JobRunner: Sendable {
         let fingerprint = self.fingerprint(files)
         if let result = try skipIfUnchanged(fingerprint: fingerprint, ledger: ledger, runID: runID) { return result }
         stages.lap("hash")
-        // 2. Validate concurrently, bounded by the workers; results in file-name order.
-        let validated = try await validateAll(files)
-        let reports = validated.map(\.0)
+        // 2. Validate concurrently, bounded by the workers, with the other periods' accepted
+        // figures for the rules that read them; results in file-name order.
+        let history = try loadHistory(ledger)
+        var validated = try await validateAll(files, history: history)
         stages.lap("validate")
-        // 3. Supersession, unit states, counts.
-        let supersededBy = Supersession.decide(files: files, reports: reports)
+        // 3. Supersession, outliers against the history, unit states, counts, timeliness.
+        let supersededBy = Supersession.decide(files: files, reports: validated.map(\.0))
+        addOutliers(&validated, supersededBy: supersededBy, history: history)
+        let reports = validated.map(\.0)
         var report = try decide(files: files, reports: reports, supersededBy: supersededBy, ledger: ledger)
+        report.timeliness = try timeliness(files: files, reports: reports, report: report, ledger: ledger)
         // 4. Per-file reports (to each unit; beside each rejected copy): rendered on the
         // workers while this task consolidates and renders the run reports (they do not
         // depend on the consolidation).
@@ -111,7 +121,9 @@ public struct JobRunner: Sendable {
         }()
         stages.lap("decide")
         // 5. Consolidate the accepted current submissions.
-        let consolidation = try consolidate(validated, supersededBy: supersededBy)
+        let consolidation = try consolidate(
+            validated, supersededBy: supersededBy,
+            context: PeriodContext(history: history, timeliness: report.timeliness, targets: targets))
         report.issues = consolidation.issues
         report.workbook = c.dryRun ? nil : c.workbookName
         stages.lap("consolidate")
@@ -132,7 +144,8 @@ public struct JobRunner: Sendable {
         if c.dryRun {
             return RunResult(
                 exitCode: exitCode, counts: report.counts, workbookPath: nil, unchanged: false, dryRun: true,
-                report: report, summary: summary(report.counts, workbook: nil, note: "dry run, nothing written"))
+                report: report, summary: summary(report.counts, workbook: nil, note: "dry run, nothing written"),
+                timeliness: report.timeliness?.summary)
         }
         // 7 and 8. Write every output while the ledger's transaction is filled; commit.
         try await writeAndRecord(
@@ -144,7 +157,8 @@ public struct JobRunner: Sendable {
         stages.lap("write and ledger")
         return RunResult(
             exitCode: exitCode, counts: report.counts, workbookPath: c.workbookPath, unchanged: false, dryRun: false,
-            report: report, summary: summary(report.counts, workbook: c.workbookPath, note: nil))
+            report: report, summary: summary(report.counts, workbook: c.workbookPath, note: nil),
+            timeliness: report.timeliness?.summary)
     }
 
     /// Unit codes become file names; anything but letters, digits, `-` and `_` is refused.

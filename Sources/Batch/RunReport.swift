@@ -16,6 +16,8 @@ public struct RunReport: Codable, Sendable, Hashable {
     public var files: [FileLine]
     /// Cross-unit issues from consolidation.
     public var issues: [Issue]
+    /// Every expected unit against the period's deadline (receipt times, never the run's).
+    public var timeliness: Timeliness?
 
     /// A unit's state in the period: the consolidation's `UnitStatus` (one enum for a
     /// unit's standing; `FileStatus` is a file's fate, mapped by `UnitStatus(_:)`).

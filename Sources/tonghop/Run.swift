@@ -31,6 +31,9 @@ struct Run: AsyncParsableCommand {
     @Option(help: "The output folder instead of the job file's (the rejected folder and ledger follow when inside the job's output folder).")
     var out: String?
 
+    @Option(help: "The period's deadline (2016-11-15 17:00, in the job's time zone) instead of the job file's.")
+    var deadline: String?
+
     @Flag(help: "Validate and print the summary; write nothing (no outputs, no ledger, no copies).")
     var dryRun = false
 
@@ -69,7 +72,10 @@ struct Run: AsyncParsableCommand {
             throw ExitCode(ExitStatus.unreadable.rawValue)
         }
         ProgressLine.shared.clear()
-        if !quiet { print(result.summary) }
+        if !quiet {
+            print(result.summary)
+            if let t = result.timeliness { StandardError.write("timeliness: \(t)\n") }
+        }
         if result.exitCode != 0 { throw ExitCode(result.exitCode) }
     }
 
@@ -89,19 +95,25 @@ struct Run: AsyncParsableCommand {
             throw RunSetupError(file: error.file, error.message, location: error.location)
         }
         let plan: RunPlan
+        let deadline = try deadlineOverride(jobFile)
         do {
             plan = try RunPlan(
                 job: jobFile, template: template,
-                overrides: RunOverrides(period: period, inbox: inbox, out: out, dryRun: dryRun, force: force),
+                overrides: RunOverrides(
+                    period: period, inbox: inbox, out: out, deadline: deadline, dryRun: dryRun,
+                    force: force),
                 toolVersion: TongHop.configuration.version)
         } catch {
             throw RunSetupError(file: error.file, error.message, location: error.line.map { "\(error.file):\($0)" })
         }
-        return JobRunner(
+        var runner = JobRunner(
             plan: plan, validator: TemplateValidation(
                 validator: Validator(template: template, period: plan.period, limits: jobFile.limits.readerLimits)),
             consolidator: ProvincialConsolidation(spec: spec, period: plan.period),
             fileReports: CatalogueFileReports(template: template), logger: logger)
+        runner.outliers = OutlierFinder(template: template)
+        runner.targets = template.targets
+        return runner
     }
 }
 
@@ -115,5 +127,16 @@ struct RunSetupError: Error {
         self.file = file
         self.message = message
         self.location = location
+    }
+}
+
+extension Run {
+    /// `--deadline` parsed in the job's time zone.
+    func deadlineOverride(_ job: JobFile) throws(RunSetupError) -> Timestamp? {
+        guard let deadline else { return nil }
+        guard let t = Timestamp(iso: deadline, defaultOffset: job.timeZoneOffset) else {
+            throw RunSetupError(file: job.path, "--deadline must be a date and time such as 2016-11-15 17:00; it is '\(deadline)'")
+        }
+        return t.shown(in: job.timeZoneOffset)
     }
 }

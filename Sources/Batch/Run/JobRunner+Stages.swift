@@ -73,14 +73,15 @@ extension JobRunner {
         let path = previous.workbook
         return RunResult(
             exitCode: previous.exitCode ?? 1, counts: previous.counts, workbookPath: path, unchanged: true,
-            dryRun: false, report: nil, summary: summary(previous.counts, workbook: path, note: "unchanged, nothing redone"))
+            dryRun: false, report: nil, summary: summary(previous.counts, workbook: path, note: "unchanged, nothing redone"),
+            timeliness: Self.storedTimeliness(at: c.runReportJSONPath))
     }
 
     /// 2. Every file validated on the workers; each report named by its file name.
-    func validateAll(_ files: [InboxFile]) async throws(BatchError) -> [(FileReport, Submission?)] {
+    func validateAll(_ files: [InboxFile], history: History = .empty) async throws(BatchError) -> [(FileReport, Submission?)] {
         let validator = self.validator
         var validated = try await concurrentMap(files, label: "validating") { f throws(BatchError) in
-            validator.validate(path: f.path)
+            history.periods.isEmpty ? validator.validate(path: f.path) : validator.validate(path: f.path, history: history)
         }
         for i in validated.indices where validated[i].0.file != files[i].name {
             validated[i].0.file = files[i].name
@@ -155,8 +156,8 @@ extension JobRunner {
     }
 
     /// 5. The accepted current submissions of the period, by unit, consolidated.
-    func consolidate(_ validated: [(FileReport, Submission?)], supersededBy: [Int?]) throws(BatchError)
-        -> ConsolidationOutput
+    func consolidate(_ validated: [(FileReport, Submission?)], supersededBy: [Int?], context: PeriodContext = .init())
+        throws(BatchError) -> ConsolidationOutput
     {
         let period = plan.periodText
         let current = validated.indices.filter { supersededBy[$0] == nil }
@@ -168,7 +169,7 @@ extension JobRunner {
         do {
             return try consolidator.consolidate(
                 submissions: accepted.map { validated[$0].1! }, reports: current.map { validated[$0].0 },
-                expectedUnits: plan.expectedUnits.map(\.code))
+                expectedUnits: plan.expectedUnits.map(\.code), context: context)
         } catch let error as XLSXWriteError {
             let issue = Issue.writeFailed(file: plan.workbookName, error: error)
             let at = issue.location.map { " [\($0)]" } ?? ""
@@ -250,5 +251,15 @@ extension JobRunner {
             try finishOutputs()
         }
         logger.debug("outputs: \(writer.writtenCount) written, \(writer.unchangedCount) unchanged")
+    }
+}
+
+extension JobRunner {
+    /// The timeliness line of the run report on disk (an unchanged run repeats it).
+    static func storedTimeliness(at path: String) -> String? {
+        guard let data = FileManager.default.contents(atPath: path),
+            let report = try? JSONDecoder().decode(RunReport.self, from: data)
+        else { return nil }
+        return report.timeliness?.summary
     }
 }

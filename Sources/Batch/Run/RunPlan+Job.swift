@@ -17,10 +17,14 @@ public struct RunOverrides: Sendable {
     /// `--force`.
     public var force = false
 
-    public init(period: String? = nil, inbox: String? = nil, out: String? = nil, dryRun: Bool = false, force: Bool = false) {
+    public init(
+        period: String? = nil, inbox: String? = nil, out: String? = nil, deadline: Timestamp? = nil,
+        dryRun: Bool = false, force: Bool = false
+    ) {
         self.period = period
         self.inbox = inbox
         self.out = out
+        self.deadline = deadline
         self.dryRun = dryRun
         self.force = force
     }
