@@ -124,7 +124,9 @@ public struct JobRunner: Sendable {
         let consolidation = try consolidate(
             validated, supersededBy: supersededBy,
             context: PeriodContext(history: history, timeliness: report.timeliness, targets: targets))
+        // Cross-unit issues: the consolidation's, then the figures far from the history.
         report.issues = consolidation.issues
+            + validated.indices.filter { supersededBy[$0] == nil }.flatMap { validated[$0].0.issues.filter { $0.code == "outlier" } }
         report.workbook = c.dryRun ? nil : c.workbookName
         stages.lap("consolidate")
         // 6. Every output, as bytes, before anything is written.
@@ -133,7 +135,7 @@ public struct JobRunner: Sendable {
             files: files, reports: reports,
             current: currentSubmissions(files: files, reports: reports, supersededBy: supersededBy))
         outputs += returned
-        outputs += try runReportOutputs(report, charts: consolidation.charts, dataAsOf: files.map(\.modified).max())
+        outputs += try runReportOutputs(report, charts: consolidation.charts, dataAsOf: files.map(\.received.seconds).max().map(Double.init))
         let rendered = try await unitReports.get()
         stages.lap("reports")
         for (job, bytes) in zip(renders, rendered) { outputs.append((job.path, bytes)) }

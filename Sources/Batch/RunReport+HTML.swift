@@ -58,6 +58,16 @@ extension RunReport {
             ["title": t[key]!, "rows": rows, "count": rows.count, "any": !rows.isEmpty]
         }
         let missing = units.filter { $0.status == .missing }.map { ["code": $0.code, "name": $0.name] }
+        let timelyRows: [[String: Any]] = (timeliness?.units ?? []).map { u in
+            [
+                "code": u.code, "name": u.name, "state": Timeliness.words(u, lang), "css": "t-" + u.state.rawValue,
+                "received": u.received?.dayMonthYearTime ?? "", "files": u.files,
+                "problem": u.state == .late || u.state == .missing || u.state == .rejected,
+            ]
+        }
+        var timely = section("timeliness", timelyRows)
+        timely["summary"] = timeliness?.summary(lang) ?? ""
+        timely["deadline"] = timeliness?.deadline.map { $0.dayMonthYearTime + " (UTC" + $0.offsetText.replacingOccurrences(of: "Z", with: "") + ")" } ?? t["noDeadline"]!
         return [
             "lang": lang.rawValue, "t": t, "job": job, "period": period, "workbook": workbook ?? "",
             "asOf": dataAsOf.map(RunReport.utcMinute) ?? "", "hasAsOf": dataAsOf != nil,
@@ -66,7 +76,7 @@ extension RunReport {
                 "rejected": counts.rejected, "unreadable": counts.unreadable, "superseded": counts.superseded,
                 "missing": counts.missing, "expected": counts.expected,
             ],
-            "units": unitRows, "missing": section("missingUnits", missing),
+            "units": unitRows, "missing": section("missingUnits", missing), "timeliness": timely,
             "files": fileRows, "issues": section("issues", issueRows),
             "charts": section("charts", charts.map { ["svg": ChartSVG(figure: $0, lang: lang).render()] }),
         ]
@@ -107,7 +117,7 @@ enum RunReportHTML {
         "unexpected": .init(vi: "(không thuộc danh sách)", en: "(not expected)"),
         "missingUnits": .init(vi: "Đơn vị chưa nộp báo cáo", en: "Units that have not submitted"),
         "asOf": .init(vi: "Số liệu đến", en: "Data as of"),
-        "asOfNote": .init(vi: "lúc tệp mới nhất trong hộp thư được lưu", en: "when the newest file in the inbox was saved"),
+        "asOfNote": .init(vi: "lúc nhận tệp mới nhất trong hộp thư", en: "when the newest file in the inbox was received"),
         "links": .init(vi: "Bấm mã đơn vị để xem kết quả kiểm tra của đơn vị; bấm tên tệp để tải tệp trả lại đã đánh dấu các chỗ cần sửa.",
                        en: "Click a unit's code for its check results; click a file name for the file returned with its problems marked."),
         "allFiles": .init(vi: "Tất cả các tệp", en: "All files"),
@@ -119,6 +129,11 @@ enum RunReportHTML {
         "none": .init(vi: "Không có.", en: "None."),
         "yes": .init(vi: "có", en: "yes"),
         "charts": .init(vi: "Biểu đồ", en: "Charts"),
+        "timeliness": .init(vi: "Tiến độ nộp báo cáo", en: "Completeness and timeliness"),
+        "deadline": .init(vi: "Hạn nộp", en: "Deadline"),
+        "noDeadline": .init(vi: "không đặt hạn", en: "none set"),
+        "received": .init(vi: "Nhận lúc", en: "Received"),
+        "filesSent": .init(vi: "Số tệp đã gửi", en: "Files sent"),
         "returnedFile": .init(vi: "Tệp trả lại, đã đánh dấu các chỗ cần sửa", en: "The file returned, its problems marked"),
     ]
 
@@ -170,6 +185,9 @@ enum RunReportHTML {
         .sev-info { color: #1f5f99; }
         .help { background: #f6f8fb; border-left: 4px solid #9fb0cc; padding: .5em .8em; }
         .code, code { color: #5a6377; font-size: .85em; }
+        .t-on-time, .t-received { background: #e3f5e6; color: #17632a; }
+        .t-late { background: #fff4d6; color: #7a5200; }
+        .t-rejected, .t-missing { background: #fde4e4; color: #9b1c1c; }
         figure.chart { margin: 0.5em 0 1.5em; max-width: 100%; overflow-x: auto; }
         svg.chart { max-width: 100%; height: auto; font-family: "Segoe UI", Arial, "Noto Sans", sans-serif; background: #fff; border: 1px solid #ddd; }
         svg.chart .title { font-size: 14px; font-weight: bold; }
@@ -200,6 +218,18 @@ enum RunReportHTML {
         {{#missing}}
         {{#any}}<p class="help"><b>{{title}} ({{count}}):</b> {{#rows}}{{code}} {{name}}; {{/rows}}</p>{{/any}}
         {{/missing}}
+        {{#timeliness}}
+        {{#any}}
+        <h2>{{title}}</h2>
+        <p>{{t.deadline}}: <b>{{deadline}}</b> · <b>{{summary}}</b></p>
+        <table class="wide">
+        <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.received}}</th><th>{{t.filesSent}}</th></tr>
+        {{#rows}}
+        <tr{{#problem}} class="problem"{{/problem}}><td class="nw">{{code}}</td><td>{{name}}</td><td class="st"><span class="badge {{css}}">{{state}}</span></td><td class="nw">{{received}}</td><td class="n">{{files}}</td></tr>
+        {{/rows}}
+        </table>
+        {{/any}}
+        {{/timeliness}}
         <h2>{{t.units}}</h2>
         <p class="help">{{t.links}}</p>
         <table class="wide">

@@ -144,9 +144,9 @@ public struct Timeliness: Codable, Sendable, Hashable {
     }
 
     /// A unit's state in words: `late by 17 h 20 min`, `nộp muộn 17 giờ 20 phút`.
-    public static func words(_ u: Unit, _ language: Language) -> String {
+    public static func words(_ u: Unit, _ language: Language, duration withDuration: Bool = true) -> String {
         var s = (language == .vi ? vietnameseWords : englishWords)[u.state]!
-        if let late = u.lateBy { s += " " + (language == .vi ? "" : "by ") + duration(late, language) }
+        if withDuration, let late = u.lateBy { s += " " + (language == .vi ? "" : "by ") + duration(late, language) }
         if u.afterCorrection { s += language == .vi ? " (sau khi sửa)" : " (after correction)" }
         if u.held { s += language == .vi ? "; có bản mới chờ duyệt" : "; a newer file awaits review" }
         return s

@@ -61,6 +61,23 @@ public enum ProvincialWorkbook {
         writeByUnit(c, layout: layout, into: SheetBuilder(byUnitSheet))
         writeSummary(c, byUnit: layout, into: SheetBuilder(summarySheet))
         if let chartsSheet { writeCharts(c, figures: figures, into: SheetBuilder(chartsSheet)) }
+        // The job's memory: other periods compared, yearly targets, timeliness; the earlier
+        // periods' data sheets they read go last.
+        var earlierSheets: [(String, Worksheet)] = []
+        if let ctx = options.periods {
+            let earlier = earlierPeriods(c, ctx)
+            let yoy = earlier.isEmpty ? nil : try book.addWorksheet(yearOverYearSheetName)
+            if !ctx.targets.isEmpty {
+                let sheet = try book.addWorksheet(targetsSheetName)
+                let previous = c.period.previous.description
+                writeTargets(
+                    c, targets: ctx.targets, previous: earlier.contains(previous) ? previous : nil, history: ctx.history,
+                    layout: layout, into: SheetBuilder(sheet))
+            }
+            if let t = ctx.timeliness { writeTimeliness(c, t, into: SheetBuilder(try book.addWorksheet(timelinessSheetName))) }
+            if let yoy { writeYearOverYear(c, earlier: earlier, history: ctx.history, layout: layout, into: SheetBuilder(yoy)) }
+            for p in earlier { earlierSheets.append((p, try book.addWorksheet(periodSheetName(p)))) }
+        }
         if let a = c.spec.actionList {
             let sheet = try book.addWorksheet(a.sheetName)
             writeList(
@@ -75,6 +92,9 @@ public enum ProvincialWorkbook {
         }
         let issues = try book.addWorksheet(issuesSheetName)
         writeIssues(c, reports: reports, options: options, into: SheetBuilder(issues))
+        for (p, sheet) in earlierSheets {
+            writePeriodData(c, period: p, history: options.periods?.history ?? .empty, layout: layout, into: SheetBuilder(sheet))
+        }
         return book
     }
 
