@@ -66,7 +66,7 @@ import XLSX
     /// Every level of the job file refuses a key its Codable types do not read, at its line.
     @Test func anUnknownKeyAtEachLevelIsRefusedWithItsLine() throws {
         guard case .failure(let top) = parse(minimal + "\nzz: 1\n") else { Issue.record("accepted zz"); return }
-        #expect(top.line == 7 && top.message.hasPrefix("unknown key 'zz' (expected one of: inbox, job, ledger, limits, name, output, period, rejected, reports, template, units)"))
+        #expect(top.line == 7 && top.message.hasPrefix("unknown key 'zz' (expected one of: deadline, inbox, job, ledger, limits, name, output, period, rejected, reports, template, time_zone, units)"))
         guard case .failure(let r) = parse(minimal + "\nreports:\n  formats: [html]\n  zz: 1\n") else { Issue.record("accepted reports.zz"); return }
         #expect(r.line == 9 && r.message == "unknown key 'zz' in reports (expected one of: formats, languages)")
         guard case .failure(let l) = parse(minimal + "\nlimits:\n  workers: 2\n  max_grid_cell: 10\n") else { Issue.record("accepted max_grid_cell"); return }

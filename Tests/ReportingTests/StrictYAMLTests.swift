@@ -155,7 +155,7 @@ import Testing
     @Test func anUnknownKeyAtEachLevelOfTheTemplateIsRefusedWithItsLine() {
         #expect(templateError(template)?.message.contains("unknown key") != true)
         let cases: [(String, String, Int, String)] = [
-            ("report: T", "zz: 1\nreport: T", 1, "(expected one of: forms, identify, lists, period, references, report, rules, summary, title, units)"),
+            ("report: T", "zz: 1\nreport: T", 1, "(expected one of: forms, history, identify, lists, period, references, report, rules, summary, title, units)"),
             ("en: Test }", "en: Test, zz: x }", 2, "in title (expected one of: en, vi)"),
             ("column: name }", "column: name, zz: x }", 6, "in references.communes"),
             ("  sheet: Info", "  zz: 1\n  sheet: Info", 8, "in identify"),

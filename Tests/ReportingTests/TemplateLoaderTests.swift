@@ -17,7 +17,7 @@ import XLSX
         #expect(t.forms[0].column("baseline")?.column == 4)
         #expect(t.lists.map(\.id) == ["thon_ban", "ket_nap"])
         #expect(t.list("thon_ban")?.unique == [["xa", "thon"]])
-        #expect(t.rules.count == 12)
+        #expect(t.rules.count == 13)
         let dv = try #require(t.rules.first { $0.code == "nq04-dv-tong" })
         #expect(dv.columns == ["baseline", "current"])
         #expect(dv.severity == .error)
