@@ -3,7 +3,7 @@
 
     python3 Samples/check_samples.py [-q]
 
-Reads every Samples/NQ04_*.xlsx (top level only: the job's inbox) with openpyxl,
+Reads every Samples/2016/NQ04_*.xlsx (top level only: the job's inbox) with openpyxl,
 applies the Resolution 04 rules to each file, checks the cross-unit rules, adds
 the units up and compares with the figures the province published on 17 Nov 2016
 (../shared/seed/FIGURES.md). Then checks that every file in Samples/invalid/ breaks
@@ -260,17 +260,17 @@ def main():
     if len(all_communes) != len(set(all_communes)):
         problems.append("communes.csv: a commune is listed under two units")
 
-    files = sorted(f for f in os.listdir(HERE) if f.lower().endswith((".xlsx", ".xlsm")))
+    files = sorted(f for f in os.listdir(os.path.join(HERE, "2016")) if f.lower().endswith((".xlsx", ".xlsm")))
     expected_names = [f"NQ04_{c}_2016.xlsx" for c in sorted(units)]
     if files != expected_names:
-        problems.append(f"Samples/: files {files}, expected {expected_names}")
+        problems.append(f"Samples/2016/: files {files}, expected {expected_names}")
 
     table = {}
     people: dict[tuple, str] = {}
     claimed: dict[tuple, str] = {}
     ban_names: dict[str, str] = {}
     for f in files:
-        unit, fig, villages, members, found = check_file(os.path.join(HERE, f), units, communes, dan_toc)
+        unit, fig, villages, members, found = check_file(os.path.join(HERE, "2016", f), units, communes, dan_toc)
         bad = [(c, w) for c, w in found.items if c not in INFOS]
         if bad:
             problems.append(f"{f}: " + "; ".join(f"{c} [{w}]" for c, w in bad[:8]))

@@ -4,7 +4,7 @@
     python3 Samples/make_samples.py            # from the repository root
 
 Writes, deterministically (fixed seed, pinned document properties and ZIP times):
-  Samples/NQ04_<UNIT>_2016.xlsx     the ten 2016 submissions of Điện Biên's units
+  Samples/2016/NQ04_<UNIT>_2016.xlsx the ten 2016 submissions of Điện Biên's units
   Samples/invalid/*.xlsx            broken submissions, and invalid/expected.json
   Jobs/nq04/units.csv               code,name,kind
   Jobs/nq04/communes.csv            unit,commune
@@ -112,13 +112,13 @@ def write_samples(units):
             name = f"NQ04_{u.fig.code}_2016.xlsx"
             sheets = workbook_spec(u, office)
             if tool == "openpyxl":
-                write_openpyxl(sheets, office, os.path.join(HERE, name), title_of(u))
+                write_openpyxl(sheets, office, os.path.join(HERE, "2016", name), title_of(u))
             elif tool == "xlsxwriter":
                 try:
                     import xlsxwriter  # noqa: F401
                 except ImportError:
                     sys.exit("make_samples: XlsxWriter is needed (pip install xlsxwriter)")
-                write_xlsxwriter(sheets, office, os.path.join(HERE, name), title_of(u))
+                write_xlsxwriter(sheets, office, os.path.join(HERE, "2016", name), title_of(u))
             else:
                 src = os.path.join(tmp, "in")
                 os.makedirs(src, exist_ok=True)
@@ -130,7 +130,7 @@ def write_samples(units):
             os.makedirs(out, exist_ok=True)
             soffice_convert(lo_inputs, out)
             for p in lo_inputs:
-                shutil.copyfile(os.path.join(out, os.path.basename(p)), os.path.join(HERE, os.path.basename(p)))
+                shutil.copyfile(os.path.join(out, os.path.basename(p)), os.path.join(HERE, "2016", os.path.basename(p)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
 
@@ -273,7 +273,7 @@ def main():
     write_reference_lists()
     write_samples(units)
     write_invalid(units)
-    print(f"make_samples: {len(units)} submissions in {HERE}, invalid ones in {os.path.join(HERE, 'invalid')}")
+    print(f"make_samples: {len(units)} submissions in {os.path.join(HERE, '2016')}, invalid ones in {os.path.join(HERE, 'invalid')}")
 
 
 if __name__ == "__main__":

@@ -30,7 +30,7 @@ mkdir -p "$work"
 # The sample job into the work folder (its own ledger: never the repository's out/).
 repo=$(pwd)
 sed -e "s#^template: .*#template: $repo/Jobs/nq04/template.yaml#" \
-    -e "s#^inbox: .*#inbox: $repo/Samples#" \
+    -e "s#^inbox: .*#inbox: $repo/Samples/2016#" \
     -e "s#^output: .*#output: $work/job#" \
     -e "s#^rejected: .*#rejected: $work/job/rejected#" \
     -e "s#^ledger: .*#ledger: $work/job/ledger.sqlite#" Jobs/nq04-2016.yaml >"$work/job.yaml"

@@ -12,7 +12,7 @@ import Yams
 /// name: nq04-2016
 /// template: nq04/template.yaml
 /// period: "2016"
-/// inbox: ../Samples
+/// inbox: ../Samples/2016
 /// output: ../out/nq04-2016
 /// rejected: ../out/nq04-2016/rejected
 /// ledger: ../out/nq04-2016/ledger.sqlite

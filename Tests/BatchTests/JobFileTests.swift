@@ -15,7 +15,7 @@ import XLSX
         let job = try JobFile.load(path: Self.root + "/Jobs/nq04-2016.yaml")
         #expect(job.version == 1 && job.name == "nq04-2016" && job.period == "2016")
         #expect(job.template == Self.root + "/Jobs/nq04/template.yaml")
-        #expect(job.inbox == Self.root + "/Samples")
+        #expect(job.inbox == Self.root + "/Samples/2016")
         #expect(job.output == Self.root + "/out/nq04-2016")
         #expect(job.rejected == Self.root + "/out/nq04-2016/rejected")
         #expect(job.ledger == Self.root + "/out/nq04-2016/ledger.sqlite")

@@ -303,7 +303,7 @@ struct HostileFilesTests {
     func batchStillProcessesGoodFiles() throws {
         guard let tonghop = Hostile.tonghop else { return }
         let fm = FileManager.default
-        let samplesDir = Hostile.packageRoot.appendingPathComponent("Samples")
+        let samplesDir = Hostile.packageRoot.appendingPathComponent("Samples/2016")
         let samples = try fm.contentsOfDirectory(atPath: samplesDir.path)
             .filter { $0.hasPrefix("NQ04_") && $0.hasSuffix(".xlsx") }.sorted()
         try #require(samples.count >= 5, "Samples/ holds too few submissions")

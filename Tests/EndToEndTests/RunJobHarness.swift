@@ -91,7 +91,7 @@ enum RunJobHarness {
             let fm = FileManager.default
             try fm.createDirectory(atPath: path + "/inbox", withIntermediateDirectories: true)
             do {
-                let dir = RunJobHarness.repository + "/Samples"
+                let dir = RunJobHarness.repository + "/Samples/2016"
                 for name in try fm.contentsOfDirectory(atPath: dir).sorted() where name.hasSuffix(".xlsx") {
                     if let units, !units.contains(where: { name.contains("_\($0)_") }) { continue }
                     try fm.copyItem(atPath: dir + "/" + name, toPath: inbox + "/" + name)

@@ -60,7 +60,7 @@ struct SampleReportsTests {
 
     @Test(.enabled(if: validateIsBuilt, "tonghop validate is not built: sample reports not checked"))
     func tenSubmissionsAreAcceptedWithoutWarnings() throws {
-        let samples = Self.root.appendingPathComponent("Samples")
+        let samples = Self.root.appendingPathComponent("Samples/2016")
         let names = try FileManager.default.contentsOfDirectory(atPath: samples.path)
             .filter { $0.hasSuffix(".xlsx") }.sorted()
         #expect(names.count == 10)

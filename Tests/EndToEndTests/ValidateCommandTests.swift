@@ -7,7 +7,7 @@ import Testing
 struct ValidateCommandTests {
     static let root = TonghopBinary.root
     static let job = root + "/Jobs/nq04-2016.yaml"
-    static let samples = root + "/Samples"
+    static let samples = root + "/Samples/2016"
     static var tonghop: String? { TonghopBinary.path }
 
     struct Output {

@@ -8,7 +8,7 @@ import XLSX
 @Suite struct ConsolidationSamplesTests {
     static let repo = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
-    static let samples = repo + "/Samples"
+    static let samples = repo + "/Samples/2016"
 
     struct Validated: Sendable {
         var template: Template

@@ -81,7 +81,7 @@ import XLSX
 
     @Test func theSamplesValidateAsTheirReadmeSays() throws {
         // Samples/ holds the ten consistent 2016 submissions; invalid/expected.json what each broken one must get.
-        let samples = Repo.root + "/Samples"
+        let samples = Repo.root + "/Samples/2016"
         let files = (try? FileManager.default.contentsOfDirectory(atPath: samples))?.filter { $0.hasSuffix(".xlsx") }.sorted() ?? []
         try #require(!files.isEmpty, "Samples/ is empty")
         for f in files {

@@ -25,12 +25,12 @@ struct SamplesTests {
     }
 
     @Test func inboxHoldsOnlyTheTenSubmissions() throws {
-        let samples = Self.repoRoot.appendingPathComponent("Samples")
+        let samples = Self.repoRoot.appendingPathComponent("Samples/2016")
         let names = try FileManager.default.contentsOfDirectory(atPath: samples.path)
             .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xlsm") }.sorted()
         let units = ["DBD", "DBI", "DBP", "MAN", "MCH", "MLA", "MNH", "NPO", "TCH", "TGI"]
         #expect(names == units.map { "NQ04_\($0)_2016.xlsx" })
-        let expected = samples.appendingPathComponent("invalid/expected.json")
+        let expected = Self.repoRoot.appendingPathComponent("Samples/invalid/expected.json")
         #expect(FileManager.default.fileExists(atPath: expected.path))
     }
 }
