@@ -11,20 +11,24 @@ import XLSX
     static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
         .deletingLastPathComponent().path
 
-    @Test func theResolution04JobLoads() throws {
-        let job = try JobFile.load(path: Self.root + "/Jobs/nq04-2016.yaml")
-        #expect(job.version == 1 && job.name == "nq04-2016" && job.period == "2016")
-        #expect(job.template == Self.root + "/Jobs/nq04/template.yaml")
-        #expect(job.inbox == Self.root + "/Samples/2016")
-        #expect(job.output == Self.root + "/out/nq04-2016")
-        #expect(job.rejected == Self.root + "/out/nq04-2016/rejected")
-        #expect(job.ledger == Self.root + "/out/nq04-2016/ledger.sqlite")
-        #expect(job.reports.formats == ["html", "json"] && job.reports.languages == [.vi, .en])
-        #expect(job.limits.maxFileSizeMB == 50 && job.limits.maxEntrySizeMB == 256 && job.limits.maxEntries == 1000 && job.limits.workers == 0)
-        #expect(job.limits.readerLimits.maxFileSize == 50 << 20)
-        #expect(job.units == .all)
-        let template = try TemplateLoader.load(path: job.template)
-        #expect(job.expectedUnits(of: template).count == 10)
+    @Test func theResolution04JobsLoad() throws {
+        for (period, deadline) in [("2015", "2015-12-15T17:00:00+07:00"), ("2016", "2016-11-15T17:00:00+07:00")] {
+            let job = try JobFile.load(path: Self.root + "/Jobs/nq04-\(period).yaml")
+            #expect(job.version == 1 && job.name == "nq04" && job.period == period)
+            #expect(job.template == Self.root + "/Jobs/nq04/template.yaml")
+            #expect(job.inbox == Self.root + "/Samples/\(period)")
+            #expect(job.output == Self.root + "/out/nq04-\(period)")
+            #expect(job.rejected == Self.root + "/out/nq04-\(period)/rejected")
+            // One ledger for both periods: the job's memory across them.
+            #expect(job.ledger == Self.root + "/out/nq04/ledger.sqlite")
+            #expect(job.deadline?.iso == deadline && job.timeZoneOffset == 7 * 3600)
+            #expect(job.reports.formats == ["html", "json"] && job.reports.languages == [.vi, .en])
+            #expect(job.limits.maxFileSizeMB == 50 && job.limits.maxEntrySizeMB == 256 && job.limits.maxEntries == 1000 && job.limits.workers == 0)
+            #expect(job.limits.readerLimits.maxFileSize == 50 << 20)
+            #expect(job.units == .all)
+            let template = try TemplateLoader.load(path: job.template)
+            #expect(job.expectedUnits(of: template).count == 10)
+        }
     }
 
     private func parse(_ yaml: String) -> Result<JobFile, JobFileError> {
