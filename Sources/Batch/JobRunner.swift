@@ -86,13 +86,15 @@ public struct JobRunner: Sendable {
         let c = plan
         var stages = StageClock(logger: logger)
         // 1. Hash every file (cheap) and fingerprint the run; stop when nothing changed.
+        // The other periods' accepted figures are inputs too (rules, baselines, outliers and
+        // the year-over-year sheet read them): a changed 2015 redoes 2016.
         let files = try knownReceipts(try await hashInbox(), ledger: ledger)
-        let fingerprint = self.fingerprint(files)
+        let history = try loadHistory(ledger)
+        let fingerprint = self.fingerprint(files, history: history)
         if let result = try skipIfUnchanged(fingerprint: fingerprint, ledger: ledger, runID: runID) { return result }
         stages.lap("hash")
-        // 2. Validate concurrently, bounded by the workers, with the other periods' accepted
-        // figures for the rules that read them; results in file-name order.
-        let history = try loadHistory(ledger)
+        // 2. Validate concurrently, bounded by the workers, with the history for the rules
+        // that read it; results in file-name order.
         var validated = try await validateAll(files, history: history)
         stages.lap("validate")
         // 3. Supersession, outliers against the history, unit states, counts, timeliness.
@@ -189,7 +191,7 @@ public struct JobRunner: Sendable {
 
     /// Everything that decides the outputs, hashed: the inputs' names, contents and times
     /// (times decide supersession), the configuration and the caller's extra inputs.
-    func fingerprint(_ files: [InboxFile]) -> String {
+    func fingerprint(_ files: [InboxFile], history: History = .empty) -> String {
         let c = plan
         var h = ContentHash()
         h.update("tonghop-run-fingerprint-1\n")
@@ -201,6 +203,7 @@ public struct JobRunner: Sendable {
         for x in c.fingerprintInputs { h.update("input=\(x)\n") }
         for f in files { h.update("file=\(f.name)\t\(f.hash)\t\(f.modified)\t\(f.received.iso)\t\(f.receivedVia)\n") }
         if let d = c.deadline { h.update("deadline=\(d.iso)\n") }
+        for line in history.canonicalLines { h.update("history=\(line)\n") }
         return h.finalize()
     }
 

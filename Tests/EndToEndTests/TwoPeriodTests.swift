@@ -96,6 +96,21 @@ import Testing
         }
     }
 
+    @Test func aChangedEarlierPeriodRedoesTheLaterOne() throws {
+        let ws = try TwoPeriodWorkspace(units: ["DBD", "DBP"])
+        for period in TwoPeriodWorkspace.periods { _ = try H.run(["run", ws.job(period)]) }
+        let before = try ws.report("2016")["issues"] as? [[String: Any]] ?? []
+        #expect(before.contains { $0["code"] as? String == "nq04-kn-tang-dot-bien" })
+        // DBD's 2015 file leaves the inbox: 2015 no longer counts it, so 2016 has no
+        // previous DBD figure to compare with, and its run is not skipped as unchanged.
+        try FileManager.default.removeItem(atPath: ws.inbox("2015") + "/NQ04_DBD_2015.xlsx")
+        _ = try H.run(["run", ws.job("2015")])
+        let again = try H.run(["run", ws.job("2016")])
+        #expect(!again.stdout.contains("unchanged"), "stdout: \(again.stdout)")
+        let after = try ws.report("2016")["issues"] as? [[String: Any]] ?? []
+        #expect(!after.contains { $0["code"] as? String == "nq04-kn-tang-dot-bien" }, "\(after)")
+    }
+
     /// `kill -9` during a run of either period loses nothing: the rerun gives the
     /// uninterrupted run's bytes, and the other period's run still finds the history.
     @Test(arguments: TwoPeriodWorkspace.periods)

@@ -26,6 +26,20 @@ public struct History: Sendable, Hashable {
         periodTexts.filter { period.kind.parse($0).map { $0 < period } ?? false }
     }
 
+    /// Every figure as one line `period\tunit\tindicator\tcolumn\tvalue`, sorted: what a run's
+    /// fingerprint hashes, so that a changed earlier period makes the next run redo its work.
+    public var canonicalLines: [String] {
+        var lines: [String] = []
+        for (p, units) in periods {
+            for (u, indicators) in units {
+                for (i, columns) in indicators {
+                    for (c, v) in columns { lines.append("\(p)\t\(u)\t\(i)\t\(c)\t\(v)") }
+                }
+            }
+        }
+        return lines.sorted()
+    }
+
     /// History without `period` (a run never reads its own period as history).
     public func excluding(_ period: String) -> History {
         var h = self
