@@ -11,7 +11,8 @@ import Testing
 /// `Jobs/nq04-2015.yaml` and `Jobs/nq04-2016.yaml` run them. The samples say what to
 /// find (Samples/README.md): TGI late in 2016, MCH's corrected second file, DBD's
 /// admissions tripled since 2015.
-@Suite(.serialized) struct TwoPeriodTests {
+@Suite(.serialized, .enabled(if: FileManager.default.fileExists(atPath: RunJobHarness.repository + "/Samples/2015"), "Samples/2015 not generated yet (issue 16 item 8 open)"))
+struct TwoPeriodTests {
     typealias H = RunJobHarness
 
     @Test func bothPeriodsRunAndTheSecondKnowsTheFirst() throws {
