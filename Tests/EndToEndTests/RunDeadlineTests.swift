@@ -102,24 +102,17 @@ import Testing
     }
 }
 
-/// The sheets of a workbook, from its `xl/workbook.xml`, read with `unzip -p` (another
+/// The sheets of a workbook, from its `xl/workbook.xml`, read by Python's zipfile (another
 /// program than ours).
 enum ZipNames {
     struct Book { var sheets: [String] }
     static func of(_ path: String) throws -> Book {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", """
+        let o = try RunJobHarness.run(executable: "/usr/bin/env", ["python3", "-c", """
             import sys, zipfile, re
             x = zipfile.ZipFile(sys.argv[1]).read('xl/workbook.xml').decode()
             print('\\n'.join(re.findall(r'<sheet [^>]*name="([^"]*)"', x)))
-            """, path]
-        let out = Pipe()
-        p.standardOutput = out
-        try p.run()
-        let data = out.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Book(sheets: String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init))
+            """, path])
+        return Book(sheets: o.stdout.split(separator: "\n").map(String.init))
     }
 }
 
@@ -129,14 +122,7 @@ enum SHA256Hex {
         let tmp = NSTemporaryDirectory() + "tonghop-sha-" + UUID().uuidString
         guard FileManager.default.createFile(atPath: tmp, contents: data) else { return nil }
         defer { try? FileManager.default.removeItem(atPath: tmp) }
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["sha256sum", tmp]
-        let out = Pipe()
-        p.standardOutput = out
-        guard (try? p.run()) != nil else { return nil }
-        let text = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        p.waitUntilExit()
-        return text.split(separator: " ").first.map(String.init)
+        let o = try? RunJobHarness.run(executable: "/usr/bin/env", ["sha256sum", tmp])
+        return o?.stdout.split(separator: " ").first.map(String.init)
     }
 }

@@ -44,8 +44,13 @@ enum RunJobHarness {
 
     /// Starts the binary with `arguments`; the caller waits or kills.
     static func start(_ arguments: [String], in directory: String? = nil) throws -> (Process, Pipe, Pipe) {
+        try start(executable: binary!, arguments, in: directory)
+    }
+
+    /// Starts any program with `arguments`.
+    static func start(executable: String, _ arguments: [String], in directory: String? = nil) throws -> (Process, Pipe, Pipe) {
         let p = Process()
-        p.executableURL = URL(fileURLWithPath: binary!)
+        p.executableURL = URL(fileURLWithPath: executable)
         p.arguments = arguments
         if let directory { p.currentDirectoryURL = URL(fileURLWithPath: directory) }
         let out = Pipe()
@@ -58,7 +63,12 @@ enum RunJobHarness {
 
     /// Runs the binary to completion.
     static func run(_ arguments: [String], in directory: String? = nil) throws -> Outcome {
-        let (p, out, err) = try start(arguments, in: directory)
+        try run(executable: binary!, arguments, in: directory)
+    }
+
+    /// Runs any program to completion (`/usr/bin/env python3 …`: readers that are not ours).
+    static func run(executable: String, _ arguments: [String], in directory: String? = nil) throws -> Outcome {
+        let (p, out, err) = try start(executable: executable, arguments, in: directory)
         // Read both pipes before waiting, so a chatty process never blocks on a full pipe.
         let group = DispatchGroup()
         nonisolated(unsafe) var errData = Data()

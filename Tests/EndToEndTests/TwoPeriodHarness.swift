@@ -69,28 +69,12 @@ final class TwoPeriodWorkspace {
 }
 
 /// Runs a Python snippet with the given arguments (openpyxl and the like: readers not ours);
-/// nil when python3 or the module is missing.
+/// nil when python3 cannot be started.
 enum PythonProbe {
     static func run(_ script: String, _ arguments: [String]) -> (status: Int32, out: String, err: String)? {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        p.arguments = ["python3", "-c", script] + arguments
-        let out = Pipe()
-        let err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        guard (try? p.run()) != nil else { return nil }
-        nonisolated(unsafe) var errData = Data()
-        let group = DispatchGroup()
-        group.enter()
-        DispatchQueue.global().async {
-            errData = err.fileHandleForReading.readDataToEndOfFile()
-            group.leave()
-        }
-        let outData = out.fileHandleForReading.readDataToEndOfFile()
-        group.wait()
-        p.waitUntilExit()
-        return (p.terminationStatus, String(decoding: outData, as: UTF8.self), String(decoding: errData, as: UTF8.self))
+        guard let o = try? RunJobHarness.run(executable: "/usr/bin/env", ["python3", "-c", script] + arguments)
+        else { return nil }
+        return (o.status, o.stdout, o.stderr)
     }
 
     static let openpyxlAvailable: Bool = run("import openpyxl", [])?.status == 0
