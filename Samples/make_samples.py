@@ -5,6 +5,7 @@
 
 Writes, deterministically (fixed seed, pinned document properties and ZIP times):
   Samples/2016/NQ04_<UNIT>_2016.xlsx the ten 2016 submissions of Điện Biên's units
+  Samples/2016/.receipts/*.json     when each entered the inbox (make_receipts.py)
   Samples/invalid/*.xlsx            broken submissions, and invalid/expected.json
   Jobs/nq04/units.csv               code,name,kind
   Jobs/nq04/communes.csv            unit,commune
@@ -273,6 +274,8 @@ def main():
     write_reference_lists()
     write_samples(units)
     write_invalid(units)
+    import make_receipts  # after the files: a receipt names the final bytes' SHA-256
+    make_receipts.main()
     print(f"make_samples: {len(units)} submissions in {os.path.join(HERE, '2016')}, invalid ones in {os.path.join(HERE, 'invalid')}")
 
 

@@ -21,6 +21,11 @@ extension RunReport {
         return t.prefix(10) + " " + t.dropFirst(11).prefix(5) + " UTC"
     }
 
+    /// `15/11/2016 17:00 (UTC+07:00)`.
+    static func zoned(_ t: Timestamp) -> String {
+        t.dayMonthYearTime + " (UTC" + t.offsetText.replacingOccurrences(of: "Z", with: "") + ")"
+    }
+
     func htmlContext(_ lang: Language, charts: [ChartFigure] = [], dataAsOf: Double? = nil) -> [String: Any] {
         let t = RunReportHTML.labels.mapValues { $0[lang] }
         func unitStatus(_ s: UnitStatus) -> String { RunReportHTML.unitStatus[s]![lang] }
@@ -67,10 +72,13 @@ extension RunReport {
         }
         var timely = section("timeliness", timelyRows)
         timely["summary"] = timeliness?.summary(lang) ?? ""
-        timely["deadline"] = timeliness?.deadline.map { $0.dayMonthYearTime + " (UTC" + $0.offsetText.replacingOccurrences(of: "Z", with: "") + ")" } ?? t["noDeadline"]!
+        timely["deadline"] = timeliness?.deadline.map(RunReport.zoned) ?? t["noDeadline"]!
         return [
             "lang": lang.rawValue, "t": t, "job": job, "period": period, "workbook": workbook ?? "",
-            "asOf": dataAsOf.map(RunReport.utcMinute) ?? "", "hasAsOf": dataAsOf != nil,
+            "asOf": dataAsOf.map { s in
+                // In the province's time zone, as the deadline beside it, when the job set one.
+                timeliness?.deadline.map { RunReport.zoned(Timestamp(epoch: s, offset: $0.offset)) } ?? RunReport.utcMinute(s)
+            } ?? "", "hasAsOf": dataAsOf != nil,
             "hasWorkbook": workbook != nil, "counts": [
                 "files": counts.files, "newFiles": counts.newFiles, "accepted": counts.accepted,
                 "rejected": counts.rejected, "unreadable": counts.unreadable, "superseded": counts.superseded,

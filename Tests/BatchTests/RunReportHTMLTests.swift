@@ -45,6 +45,16 @@ import Testing
         #expect(try page(.vi) == page(.vi), "same report, same bytes")
     }
 
+    @Test func withADeadlineTheTimesAreInTheProvincesZone() throws {
+        var r = try report()
+        r.timeliness = Timeliness(
+            deadline: Timestamp(iso: "2016-11-15T17:00:00+07:00"),
+            units: [.init(code: "MNH", name: "Huyện ủy Mường Nhé", state: .missing, received: nil, lateBy: nil, afterCorrection: false, files: 0)])
+        let vi = String(decoding: try r.htmlBytes(.vi, dataAsOf: 1_480_000_000), as: UTF8.self)
+        #expect(vi.contains("Số liệu đến: <b>24/11/2016 22:06 (UTC+07:00)</b>"))
+        #expect(vi.contains("15/11/2016 17:00 (UTC+07:00)"))
+    }
+
     @Test func unitsLinkTheirReportsAndReturnedFilesWithBadgesThatDoNotWrap() throws {
         let html = try page(.en)
         #expect(html.contains("<a href=\"units/MNH.en.html\">MNH</a>") && html.contains("<a href=\"units/TCH.en.html\">TCH</a>"))

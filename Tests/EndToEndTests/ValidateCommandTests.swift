@@ -40,21 +40,21 @@ struct ValidateCommandTests {
     }
 
     @Test func aRejectedFileExitsOneAndEveryFileIsReported() throws {
-        let r = try Self.run(["validate", Self.sample("invalid/NQ04_TCH_2016.xlsx"), Self.sample("NQ04_MNH_2016.xlsx"), "--job", Self.job])
+        let r = try Self.run(["validate", Self.sample("../invalid/NQ04_TCH_2016.xlsx"), Self.sample("NQ04_MNH_2016.xlsx"), "--job", Self.job])
         #expect(r.status == 1)
         #expect(r.stdout.contains("NQ04_TCH_2016.xlsx: Không đạt"))
         #expect(r.stdout.contains("  lỗi [Chỉ tiêu!F7] Chỉ tiêu 3 “Tổng số đơn vị cơ sở”, cột “Đến kỳ báo cáo”: "))
         #expect(r.stdout.contains("(nq04-dv-tong)\n"))
         #expect(r.stdout.contains("NQ04_MNH_2016.xlsx: Đạt"))
         // The rejected file's first errors, with their cells, on stderr (the operator's, in English).
-        let tch = Self.sample("invalid/NQ04_TCH_2016.xlsx")
+        let tch = Self.sample("../invalid/NQ04_TCH_2016.xlsx")
         #expect(r.stderr == "error: \(tch): Indicator 3 “Grassroots units”, column “At the reporting date”: "
             + "Units with and without a party organisation (72) must add up to all grassroots units (70) (At the reporting date) [Chỉ tiêu!F7]\n")
     }
 
     @Test func anUnreadableFileExitsTwoWithOneErrorLineAndJSONParses() throws {
-        let bad = Self.sample("invalid/NQ04_MLA_2016.xlsx")
-        let r = try Self.run(["validate", bad, Self.sample("invalid/NQ04_TCH_2016.xlsx"), Self.sample("NQ04_MNH_2016.xlsx"), "--job", Self.job, "--format", "json", "--lang", "en"])
+        let bad = Self.sample("../invalid/NQ04_MLA_2016.xlsx")
+        let r = try Self.run(["validate", bad, Self.sample("../invalid/NQ04_TCH_2016.xlsx"), Self.sample("NQ04_MNH_2016.xlsx"), "--job", Self.job, "--format", "json", "--lang", "en"])
         #expect(r.status == 2)
         #expect(r.stderr.components(separatedBy: "\n").first == "error: \(bad): The file is not an XLSX workbook (not a ZIP archive)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as? [String: Any])
@@ -74,7 +74,7 @@ struct ValidateCommandTests {
     @Test func htmlReportToAFile() throws {
         let scratch = Scratch()
         let out = scratch.path + "/report.html"
-        let r = try Self.run(["validate", Self.sample("invalid/NQ04_DBP_2016.xlsx"), "--job", Self.job, "--format", "html", "--output", out])
+        let r = try Self.run(["validate", Self.sample("../invalid/NQ04_DBP_2016.xlsx"), "--job", Self.job, "--format", "html", "--output", out])
         #expect(r.status == 0)
         #expect(r.stdout.isEmpty)
         let html = try String(contentsOfFile: out, encoding: .utf8)
@@ -92,7 +92,7 @@ struct ValidateCommandTests {
         try FileManager.default.copyItem(atPath: Self.tonghop!, toPath: alone)
         let out = scratch.path + "/report.html"
         let r = try TonghopBinary.run(
-            alone, ["validate", Self.sample("invalid/NQ04_DBP_2016.xlsx"), "--job", Self.job, "--format", "html", "--output", out])
+            alone, ["validate", Self.sample("../invalid/NQ04_DBP_2016.xlsx"), "--job", Self.job, "--format", "html", "--output", out])
         let stderr = String(decoding: r.stderr, as: UTF8.self)
         #expect(r.status == 0, "\(stderr)")
         let html = try String(contentsOfFile: out, encoding: .utf8)

@@ -127,7 +127,7 @@ import XLSX
 
     @Test func aRejectedSampleIsShownAndNotCounted() throws {
         let (all, _) = try Self.consolidate()
-        let (c, reports) = try Self.consolidate(replace: ["NQ04_DBI_2016.xlsx": Self.samples + "/invalid/NQ04_DBI_2016.xlsx"])
+        let (c, reports) = try Self.consolidate(replace: ["NQ04_DBI_2016.xlsx": Self.repo + "/Samples/invalid/NQ04_DBI_2016.xlsx"])
         #expect(reports.first { $0.file == "NQ04_DBI_2016.xlsx" }?.status == .rejected)
         #expect(c.unit("DBI")?.status == .rejected)
         #expect(c.issues.contains { $0.code == "unit-rejected" && $0.params["unit"] == "DBI" })

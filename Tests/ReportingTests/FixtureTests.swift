@@ -80,7 +80,7 @@ import XLSX
     }
 
     @Test func theSamplesValidateAsTheirReadmeSays() throws {
-        // Samples/ holds the ten consistent 2016 submissions; invalid/expected.json what each broken one must get.
+        // Samples/2016 holds the ten consistent 2016 submissions; invalid/expected.json what each broken one must get.
         let samples = Repo.root + "/Samples/2016"
         let files = (try? FileManager.default.contentsOfDirectory(atPath: samples))?.filter { $0.hasSuffix(".xlsx") }.sorted() ?? []
         try #require(!files.isEmpty, "Samples/ is empty")
@@ -89,11 +89,11 @@ import XLSX
             #expect(r.errorCount == 0, "\(f): \(r.issues.filter { $0.severity == .error }.map(\.code))")
             #expect(s != nil, "\(f)")
         }
-        let data = try Data(contentsOf: URL(fileURLWithPath: samples + "/invalid/expected.json"))
+        let data = try Data(contentsOf: URL(fileURLWithPath: Repo.root + "/Samples/invalid/expected.json"))
         let json = try #require(try JSONSerialization.jsonObject(with: data) as? [String: Any])
         let expected = try #require(json["files"] as? [String: [String: Any]])
         for (file, want) in expected.sorted(by: { $0.key < $1.key }) {
-            let r = validator.validate(path: samples + "/invalid/" + file).0
+            let r = validator.validate(path: Repo.root + "/Samples/invalid/" + file).0
             #expect(r.status.rawValue == want["status"] as? String, "\(file)")
             for issue in want["issues"] as? [[String: Any]] ?? [] {
                 let code = issue["code"] as? String
