@@ -9,13 +9,14 @@ import Yams
 ///
 /// ```yaml
 /// job: 1
-/// name: nq04-2016
+/// name: nq04
 /// template: nq04/template.yaml
 /// period: "2016"
+/// deadline: 2016-11-15 17:00
 /// inbox: ../Samples/2016
 /// output: ../out/nq04-2016
 /// rejected: ../out/nq04-2016/rejected
-/// ledger: ../out/nq04-2016/ledger.sqlite
+/// ledger: ../out/nq04/ledger.sqlite
 /// reports: { formats: [html, json], languages: [vi, en] }
 /// limits: { max_file_size_mb: 50, max_entry_size_mb: 256, max_entries: 1000, workers: 0 }
 /// units: all
@@ -23,7 +24,7 @@ import Yams
 public struct JobFile: Sendable {
     /// The job file format version (`job: 1`).
     public var version: Int
-    /// The job's name (`nq04-2016`).
+    /// The job's name (`nq04`); one name across the job's periods.
     public var name: String
     /// The job file's own path, as given.
     public var path: String

@@ -190,8 +190,9 @@ public struct JobRunner: Sendable {
     }
 
     /// Everything that decides the outputs, hashed: the inputs' names, contents and times
-    /// (times decide supersession), the configuration and the caller's extra inputs.
-    func fingerprint(_ files: [InboxFile], history: History = .empty) -> String {
+    /// (times decide supersession), the configuration, the caller's extra inputs and the
+    /// history the run reads.
+    func fingerprint(_ files: [InboxFile], history: History) -> String {
         let c = plan
         var h = ContentHash()
         h.update("tonghop-run-fingerprint-1\n")

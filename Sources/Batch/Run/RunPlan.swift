@@ -9,7 +9,7 @@ import Reporting
 /// `RunPlan(job:template:overrides:toolVersion:)` (the rules are in `RunPlan+Job.swift`),
 /// or field by field (tests). Paths are absolute or relative to the working directory.
 public struct RunPlan: Sendable {
-    /// The job's name (`nq04-2016`): the ledger keys runs by it.
+    /// The job's name (`nq04`): the ledger keys runs by it and the period.
     public var job: String
     /// The period run; its text (`2016`, `2016-Q3`) keys the ledger and names the workbook.
     public var period: Period
