@@ -3,9 +3,11 @@
 
     python3 Samples/check_samples.py [-q]
 
-Reads every Samples/2016/NQ04_*.xlsx (top level only: the job's inbox) with openpyxl,
-applies the Resolution 04 rules to each file, checks the cross-unit rules, adds
-the units up and compares with the figures the province published on 17 Nov 2016
+Reads every Samples/2015/ and Samples/2016/ NQ04_*.xlsx (top level only: the jobs'
+inboxes) with openpyxl, applies the Resolution 04 rules to each file, checks each file's
+receipt (its bytes, on time or not), takes each unit's latest file as the job does, checks
+the cross-unit rules and that 2016's baselines are 2015's figures, adds the 2016 units up
+and compares with the figures the province published on 17 Nov 2016
 (../shared/seed/FIGURES.md). Then checks that every file in Samples/invalid/ breaks
 the rule(s) Samples/invalid/expected.json says it breaks, and no other error rule.
 
@@ -19,6 +21,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -42,8 +45,16 @@ PUBLISHED_BASELINE = {"DV": 821, "DV_CO": 630, "DV_CHUA": 191, "TB": 1813, "TB_C
 PUBLISHED_MNH = {"KN_CT": (None, 154), "KN": (None, 112), "TB_TRANG": (38, 18)}
 PUBLISHED_PERCENT = {("KN", "KN_CT"): "93.65", ("DV_CO", "DV"): "77.71", ("TB_CHUA", "TB"): "21.84"}
 CODES = ["KN_CT", "KN", "DV", "DV_CO", "DV_CHUA", "TB", "TB_CO", "TB_CHUA", "TB_TRANG", "TCCS_TSVM"]
-PERIOD = 2016
-REPORT_DATE = dt.date(2016, 11, 17)
+# The job files' deadlines (Jobs/nq04-<year>.yaml), in the province's time zone (+07:00).
+ICT = dt.timezone(dt.timedelta(hours=7))
+DEADLINES = {2015: dt.datetime(2015, 12, 15, 17, 0, tzinfo=ICT), 2016: dt.datetime(2016, 11, 15, 17, 0, tzinfo=ICT)}
+# What the 2016 samples show besides the published figures (issue 16): the late unit, the
+# unit whose corrected file replaces its first one, and the unit with the outlier.
+LATE_2016 = {"TGI"}
+RESUBMITTED_2016 = {"MCH": ("NQ04_MCH_2016.xlsx", "NQ04_MCH_2016_v2.xlsx")}
+OUTLIER_2016 = {"DBD"}
+# Figures whose baseline a 2016 form takes from the unit's accepted 2015 figure.
+FROM_HISTORY = ["DV", "DV_CO", "DV_CHUA", "TB", "TB_CO", "TB_CHUA", "TB_TRANG", "TCCS_TSVM"]
 SHEETS = ["Thông tin", "Chỉ tiêu", "Thôn bản", "Kết nạp"]
 
 
@@ -101,7 +112,7 @@ def number(v, found: Found, where: str):
     return None
 
 
-def check_file(path, units, communes, dan_toc):
+def check_file(path, units, communes, dan_toc, job_period=2016):
     """(unit code, figures {code: (baseline, current)}, villages, members, Found)."""
     found = Found()
     if not zipfile.is_zipfile(path):
@@ -122,7 +133,7 @@ def check_file(path, units, communes, dan_toc):
         if unit not in units:
             found.add("unknown-unit", "Thông tin!B4")
         period = info["B6"].value
-        if str(period).strip().removesuffix(".0") != str(PERIOD):
+        if str(period).strip().removesuffix(".0") != str(job_period):
             found.add("wrong-period", "Thông tin!B6")
         if as_date(info["B7"].value) is None:
             found.add("wrong-type", "Thông tin!B7")
@@ -135,9 +146,9 @@ def check_file(path, units, communes, dan_toc):
     # Admission dates are checked against the period the file declares (a wrong period is
     # its own issue); fall back to the job's period.
     try:
-        year = int(float(str(info["B6"].value).strip())) if info is not None else PERIOD
+        year = int(float(str(info["B6"].value).strip())) if info is not None else job_period
     except ValueError:
-        year = PERIOD
+        year = job_period
 
     fig: dict[str, tuple] = {}
     ct_rows: dict[str, int] = {}
@@ -228,7 +239,7 @@ def check_file(path, units, communes, dan_toc):
             if birth and admitted:
                 if admitted < add_years(birth, 18):
                     found.add("nq04-ketnap-18", f"Kết nạp!H{r}")
-                if not (start <= admitted <= (report_date or REPORT_DATE)) or admitted.year != year:
+                if not (start <= admitted <= (report_date or dt.date(job_period, 12, 31))) or admitted.year != year:
                     found.add("nq04-ketnap-trong-ky", f"Kết nạp!H{r}")
             members.append((name, birth, commune, village, r))
         if "KN" in fig and len(members) != fig["KN"][1]:
@@ -260,41 +271,11 @@ def main():
     if len(all_communes) != len(set(all_communes)):
         problems.append("communes.csv: a commune is listed under two units")
 
-    files = sorted(f for f in os.listdir(os.path.join(HERE, "2016")) if f.lower().endswith((".xlsx", ".xlsm")))
-    expected_names = [f"NQ04_{c}_2016.xlsx" for c in sorted(units)]
-    if files != expected_names:
-        problems.append(f"Samples/2016/: files {files}, expected {expected_names}")
-
-    table = {}
-    people: dict[tuple, str] = {}
-    claimed: dict[tuple, str] = {}
-    ban_names: dict[str, str] = {}
-    for f in files:
-        unit, fig, villages, members, found = check_file(os.path.join(HERE, "2016", f), units, communes, dan_toc)
-        bad = [(c, w) for c, w in found.items if c not in INFOS]
-        if bad:
-            problems.append(f"{f}: " + "; ".join(f"{c} [{w}]" for c, w in bad[:8]))
-        if unit is None or fig is None or len(fig) != len(CODES):
-            continue
-        if f"NQ04_{unit}_2016.xlsx" != f:
-            problems.append(f"{f}: unit {unit} does not match the file name")
-        table[unit] = fig
-        for name, birth, *_ in members:
-            key = (name, birth)
-            if key in people:
-                problems.append(f"{f}: {name} ({birth}) admitted in {people[key]} too (duplicate-member)")
-            people[key] = unit
-        for commune, name, kind, *_ in villages:
-            if (commune, name) in claimed:
-                problems.append(f"{f}: {name}, {commune} claimed by {claimed[(commune, name)]} too")
-            claimed[(commune, name)] = unit
-            if kind == "Bản":
-                if name in ban_names and ban_names[name] != f"{unit}/{commune}":
-                    problems.append(f"{f}: {name} also in {ban_names[name]}")
-                ban_names[name] = f"{unit}/{commune}"
-        tsvm_b, tsvm = fig["TCCS_TSVM"]
-        if not (0.45 <= tsvm / fig["DV_CO"][1] <= 0.50):
-            problems.append(f"{f}: TCCS_TSVM {tsvm} is not 45-50% of DV_CO {fig['DV_CO'][1]}")
+    tables = {}
+    for year in sorted(DEADLINES):
+        tables[year] = check_period(year, units, communes, dan_toc, problems)
+    table = tables[2016]
+    problems += check_across_periods(tables[2015], table)
 
     # Totals against the published figures.
     total_cur = {c: sum(table[u][c][1] for u in table) for c in CODES}
@@ -336,6 +317,103 @@ def main():
     if not quiet:
         print("check_samples: the samples reproduce the published figures")
     return 0
+
+
+def receipts_of(year):
+    """File name -> (received time, sha256) from Samples/<year>/.receipts/."""
+    folder = os.path.join(HERE, str(year), ".receipts")
+    out = {}
+    for n in sorted(os.listdir(folder)) if os.path.isdir(folder) else []:
+        if n.endswith(".json"):
+            with open(os.path.join(folder, n), encoding="utf-8") as fh:
+                r = json.load(fh)
+            out[r["file"]] = (dt.datetime.fromisoformat(r["received_at"]), r["sha256"])
+    return out
+
+
+def check_period(year, units, communes, dan_toc, problems):
+    """Checks Samples/<year>/ file by file; returns {unit: figures} of each unit's latest file
+    (by its receipt), as the job takes it."""
+    folder = os.path.join(HERE, str(year))
+    files = sorted(f for f in os.listdir(folder) if f.lower().endswith((".xlsx", ".xlsm")))
+    expected_names = sorted([f"NQ04_{c}_{year}.xlsx" for c in units]
+                            + ([v2 for _, v2 in RESUBMITTED_2016.values()] if year == 2016 else []))
+    if files != expected_names:
+        problems.append(f"Samples/{year}/: files {files}, expected {expected_names}")
+    receipts = receipts_of(year)
+    latest: dict[str, tuple] = {}
+    table = {}
+    people: dict[tuple, str] = {}
+    claimed: dict[tuple, str] = {}
+    ban_names: dict[str, str] = {}
+    for f in files:
+        path = os.path.join(folder, f)
+        unit, fig, villages, members, found = check_file(path, units, communes, dan_toc, year)
+        bad = [(c, w) for c, w in found.items if c not in INFOS]
+        if bad:
+            problems.append(f"{year}/{f}: " + "; ".join(f"{c} [{w}]" for c, w in bad[:8]))
+        if unit is None or fig is None or len(fig) != len(CODES):
+            continue
+        if not f.startswith(f"NQ04_{unit}_{year}"):
+            problems.append(f"{year}/{f}: unit {unit} does not match the file name")
+        with open(path, "rb") as fh:
+            sha = hashlib.sha256(fh.read()).hexdigest()
+        if f not in receipts:
+            problems.append(f"{year}/{f}: no receipt in .receipts/")
+            continue
+        when, want = receipts[f]
+        if want != sha:
+            problems.append(f"{year}/{f}: its receipt names other bytes (run make_receipts.py)")
+        late = when > DEADLINES[year]
+        if late != (year == 2016 and unit in LATE_2016):
+            problems.append(f"{year}/{f}: received {when.isoformat()}, {'after' if late else 'before'} the deadline")
+        if unit in latest and latest[unit][0] >= when:
+            continue
+        latest[unit] = (when, f, fig, villages, members)
+    for unit, (when, f, fig, villages, members) in sorted(latest.items()):
+        table[unit] = fig
+        for name, birth, *_ in members:
+            key = (name, birth)
+            if key in people:
+                problems.append(f"{year}/{f}: {name} ({birth}) admitted in {people[key]} too (duplicate-member)")
+            people[key] = unit
+        for commune, name, kind, *_ in villages:
+            if (commune, name) in claimed:
+                problems.append(f"{year}/{f}: {name}, {commune} claimed by {claimed[(commune, name)]} too")
+            claimed[(commune, name)] = unit
+            if kind == "Bản":
+                if name in ban_names and ban_names[name] != f"{unit}/{commune}":
+                    problems.append(f"{year}/{f}: {name} also in {ban_names[name]}")
+                ban_names[name] = f"{unit}/{commune}"
+        tsvm_b, tsvm = fig["TCCS_TSVM"]
+        if not (0.45 <= tsvm / fig["DV_CO"][1] <= 0.50):
+            problems.append(f"{year}/{f}: TCCS_TSVM {tsvm} is not 45-50% of DV_CO {fig['DV_CO'][1]}")
+    if year == 2016:
+        for unit, (first, second) in RESUBMITTED_2016.items():
+            if latest.get(unit, (None, None))[1] != second:
+                problems.append(f"2016: {unit}'s latest file is not {second}")
+            a = check_file(os.path.join(folder, first), units, communes, dan_toc, year)[1] or {}
+            b = check_file(os.path.join(folder, second), units, communes, dan_toc, year)[1] or {}
+            changed = sorted(c for c in CODES if a.get(c) != b.get(c))
+            if changed != ["KN"]:
+                problems.append(f"2016: {first} and {second} differ in {changed}, expected KN alone")
+    return table
+
+
+def check_across_periods(t2015, t2016):
+    """2016's baselines are the accepted 2015 figures; KN more than doubles only where the
+    samples mean an outlier."""
+    problems = []
+    for unit in sorted(t2016):
+        if unit not in t2015:
+            continue
+        for c in FROM_HISTORY:
+            if t2016[unit][c][0] != t2015[unit][c][1]:
+                problems.append(f"{unit} {c}: 2016 baseline {t2016[unit][c][0]}, 2015 figure {t2015[unit][c][1]}")
+        doubled = t2016[unit]["KN"][1] > 2 * t2015[unit]["KN"][1]
+        if doubled != (unit in OUTLIER_2016):
+            problems.append(f"{unit} KN: {t2015[unit]['KN'][1]} in 2015, {t2016[unit]['KN'][1]} in 2016")
+    return problems
 
 
 def _cell(bc):

@@ -4,8 +4,11 @@
     python3 Samples/make_samples.py            # from the repository root
 
 Writes, deterministically (fixed seed, pinned document properties and ZIP times):
-  Samples/2016/NQ04_<UNIT>_2016.xlsx the ten 2016 submissions of Điện Biên's units
-  Samples/2016/.receipts/*.json     when each entered the inbox (make_receipts.py)
+  Samples/2015/NQ04_<UNIT>_2015.xlsx the ten 2015 submissions of Điện Biên's units
+  Samples/2016/NQ04_<UNIT>_2016.xlsx the ten 2016 submissions, and MCH's corrected
+                                    NQ04_MCH_2016_v2.xlsx (its first file had KN 140)
+  Samples/<year>/.receipts/*.json   when each entered the inbox (make_receipts.py):
+                                    all on time but TGI's 2016 file, a day late
   Samples/invalid/*.xlsx            broken submissions, and invalid/expected.json
   Jobs/nq04/units.csv               code,name,kind
   Jobs/nq04/communes.csv            unit,commune
@@ -20,6 +23,7 @@ than silently writing different files. See Samples/README.md.
 from __future__ import annotations
 
 import csv
+import dataclasses
 import datetime as dt
 import json
 import os
@@ -32,7 +36,8 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 sys.path.insert(0, HERE)
 
-from nq04_data import _add_years, COMMUNES, DAN_TOC, UNITS, build_all, build_unit  # noqa: E402
+from nq04_data import (_add_years, COMMUNES, DAN_TOC, REPORT_DATE, REPORT_DATE_2015, UNITS,  # noqa: E402
+                       build_all, build_previous, build_unit)
 from nq04_layout import (DELETE_ROW, Office, pin_zip_timestamps, workbook_spec,  # noqa: E402
                          write_openpyxl, write_xlsxwriter)
 
@@ -79,8 +84,8 @@ def soffice_convert(paths: list[str], outdir: str):
         pin_zip_timestamps(out)
 
 
-def title_of(unit) -> str:
-    return f"NQ04 {unit.fig.code} 2016"
+def title_of(unit, year: int = 2016) -> str:
+    return f"NQ04 {unit.fig.code} {year}"
 
 
 def write_reference_lists():
@@ -104,36 +109,75 @@ def write_reference_lists():
             w.writerow([n])
 
 
-def write_samples(units):
+def office_of(code: str, year: int, report_date: dt.date) -> tuple[str, Office]:
+    tool, office = OFFICES[code]
+    return tool, dataclasses.replace(office, year=year, report_date=report_date)
+
+
+def write_period(items, folder: str, year: int):
+    """Write each (unit, office, tool, file name) of one period into `folder`, each with the
+    program its office uses (LibreOffice ones in one batch)."""
+    os.makedirs(folder, exist_ok=True)
     tmp = tempfile.mkdtemp(prefix="nq04-samples-")
     try:
         lo_inputs = []
-        for u in units:
-            tool, office = OFFICES[u.fig.code]
-            name = f"NQ04_{u.fig.code}_2016.xlsx"
+        for u, office, tool, name in items:
             sheets = workbook_spec(u, office)
             if tool == "openpyxl":
-                write_openpyxl(sheets, office, os.path.join(HERE, "2016", name), title_of(u))
+                write_openpyxl(sheets, office, os.path.join(folder, name), title_of(u, year))
             elif tool == "xlsxwriter":
                 try:
                     import xlsxwriter  # noqa: F401
                 except ImportError:
                     sys.exit("make_samples: XlsxWriter is needed (pip install xlsxwriter)")
-                write_xlsxwriter(sheets, office, os.path.join(HERE, "2016", name), title_of(u))
+                write_xlsxwriter(sheets, office, os.path.join(folder, name), title_of(u, year))
             else:
                 src = os.path.join(tmp, "in")
                 os.makedirs(src, exist_ok=True)
                 p = os.path.join(src, name)
-                write_openpyxl(sheets, office, p, title_of(u))
+                write_openpyxl(sheets, office, p, title_of(u, year))
                 lo_inputs.append(p)
         if lo_inputs:
             out = os.path.join(tmp, "out")
             os.makedirs(out, exist_ok=True)
             soffice_convert(lo_inputs, out)
             for p in lo_inputs:
-                shutil.copyfile(os.path.join(out, os.path.basename(p)), os.path.join(HERE, "2016", os.path.basename(p)))
+                shutil.copyfile(os.path.join(out, os.path.basename(p)), os.path.join(folder, os.path.basename(p)))
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+# MCH's first 2016 file, sent on 9 November and corrected on 14 November: it counted two
+# members whose admission decisions were not yet signed (KN 140 and two rows fewer in
+# `Kết nạp`). Valid on its own, so the job accepts it, then the corrected file replaces it
+# and the change audit shows KN 140 -> 142.
+FIRST_FILE_KN = {"MCH": 140}
+
+
+def first_file(u):
+    kn = FIRST_FILE_KN[u.fig.code]
+    dropped = u.fig.kn - kn
+    return dataclasses.replace(u, fig=dataclasses.replace(u.fig, kn=kn), members=u.members[:len(u.members) - dropped])
+
+
+def write_samples(units, previous):
+    """Samples/2015 (ten files) and Samples/2016 (ten units, MCH twice: a first file and
+    the corrected NQ04_MCH_2016_v2.xlsx)."""
+    items = []
+    for u in previous:
+        tool, office = office_of(u.fig.code, 2015, REPORT_DATE_2015)
+        items.append((u, office, tool, f"NQ04_{u.fig.code}_2015.xlsx"))
+    write_period(items, os.path.join(HERE, "2015"), 2015)
+    items = []
+    for u in units:
+        tool, office = office_of(u.fig.code, 2016, REPORT_DATE)
+        code = u.fig.code
+        if code in FIRST_FILE_KN:
+            items.append((first_file(u), office, tool, f"NQ04_{code}_2016.xlsx"))
+            items.append((u, office, tool, f"NQ04_{code}_2016_v2.xlsx"))
+        else:
+            items.append((u, office, tool, f"NQ04_{code}_2016.xlsx"))
+    write_period(items, os.path.join(HERE, "2016"), 2016)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -271,12 +315,14 @@ def _fake_pdf() -> bytes:
 
 def main():
     units = build_all()
+    previous = build_previous(units)
     write_reference_lists()
-    write_samples(units)
+    write_samples(units, previous)
     write_invalid(units)
     import make_receipts  # after the files: a receipt names the final bytes' SHA-256
     make_receipts.main()
-    print(f"make_samples: {len(units)} submissions in {os.path.join(HERE, '2016')}, invalid ones in {os.path.join(HERE, 'invalid')}")
+    print(f"make_samples: {len(previous)} submissions in {os.path.join(HERE, '2015')}, {len(units) + len(FIRST_FILE_KN)} "
+          f"in {os.path.join(HERE, '2016')}, invalid ones in {os.path.join(HERE, 'invalid')}")
 
 
 if __name__ == "__main__":

@@ -316,13 +316,20 @@ def _commune_is_urban(c: str) -> bool:
     return c.startswith("Phường") or c.startswith("Thị trấn")
 
 
+# The Tết break and the other public holidays (weekdays) of each sample year.
+TET = {2015: (dt.date(2015, 2, 16), dt.date(2015, 2, 24)), 2016: (dt.date(2016, 2, 4), dt.date(2016, 2, 15))}
+HOLIDAYS = {2015: (dt.date(2015, 4, 28), dt.date(2015, 4, 29), dt.date(2015, 4, 30), dt.date(2015, 5, 1),
+                   dt.date(2015, 9, 2)),
+            2016: (dt.date(2016, 4, 18), dt.date(2016, 5, 2), dt.date(2016, 9, 2))}
+
+
 def _ceremony_dates(rng: random.Random, n: int, start: dt.date, end: dt.date) -> list[dt.date]:
-    tet = (dt.date(2016, 2, 4), dt.date(2016, 2, 15))
+    tet = TET.get(start.year, TET[2016])
+    holidays = HOLIDAYS.get(start.year, ())
     days = []
     d = start
     while d <= end:
-        if d.weekday() < 5 and not (tet[0] <= d <= tet[1]) and d != dt.date(2016, 4, 18) \
-                and d not in (dt.date(2016, 5, 2), dt.date(2016, 9, 2)):
+        if d.weekday() < 5 and not (tet[0] <= d <= tet[1]) and d not in holidays:
             days.append(d)
         d += dt.timedelta(days=1)
     return sorted(rng.sample(days, min(n, len(days))))
@@ -429,6 +436,25 @@ def build_unit(fig: UnitFigures, used_villages: set, used_people: set,
         if v.has_cell and not v.new_cell:
             v.members += v.admissions
 
+    members = _admit(rng, plan, villages, mix, communes, year, report_date, used_people)
+    _number_decisions(rng, members, fig)
+
+    tsvm_base = round(fig.dv_co_base * rng.uniform(0.45, 0.485))
+    tsvm = round(fig.dv_co * rng.uniform(0.46, 0.50))
+    tsvm = min(tsvm, fig.dv_co)
+    preparer_ethnic = "Kinh" if rng.random() < 0.5 else "Thái"
+    preparer = nfc(person_name(rng, preparer_ethnic, rng.random() < 0.5))
+    if rng.random() < 0.5:
+        phone = f"0230.{rng.randint(3820000, 3899999)}"
+    else:
+        phone = f"09{rng.randint(12, 89)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
+    return UnitData(fig, villages, members, tsvm_base, tsvm, preparer, phone)
+
+
+def _admit(rng: random.Random, plan: list[tuple[int, bool]], villages: list[Village], mix: dict[str, int],
+           communes: list[str], year: int, report_date: dt.date, used_people: set) -> list[Member]:
+    """The members admitted in `year`, one per (village, after the resolution) of `plan`,
+    on ceremony days before `report_date`, sorted as a clerk lists them."""
     start = dt.date(year, 1, 4)
     end = report_date - dt.timedelta(days=2)
     ceremonies = _ceremony_dates(rng, rng.randint(28, 42), start, end)
@@ -449,8 +475,12 @@ def build_unit(fig: UnitFigures, used_villages: set, used_people: set,
                 used_people.add(key)
                 break
         members.append(Member(name, birth, female, ethnic, v.commune, v.name, when))
-
     members.sort(key=lambda m: (m.admitted, communes.index(m.commune), m.village, m.name))
+    return members
+
+
+def _number_decisions(rng: random.Random, members: list[Member], fig: UnitFigures) -> None:
+    """Admission decision numbers, rising through the year, one per ceremony day and member."""
     suffix = {"thành phố": "TU", "thị xã": "ThU", "huyện": "HU"}[fig.kind]
     number = rng.randint(120, 480)
     last = None
@@ -458,17 +488,6 @@ def build_unit(fig: UnitFigures, used_villages: set, used_people: set,
         number += rng.randint(3, 12) if m.admitted != last else 1
         last = m.admitted
         m.decision = f"{number}-QĐ/{suffix}"
-
-    tsvm_base = round(fig.dv_co_base * rng.uniform(0.45, 0.485))
-    tsvm = round(fig.dv_co * rng.uniform(0.46, 0.50))
-    tsvm = min(tsvm, fig.dv_co)
-    preparer_ethnic = "Kinh" if rng.random() < 0.5 else "Thái"
-    preparer = nfc(person_name(rng, preparer_ethnic, rng.random() < 0.5))
-    if rng.random() < 0.5:
-        phone = f"0230.{rng.randint(3820000, 3899999)}"
-    else:
-        phone = f"09{rng.randint(12, 89)} {rng.randint(100, 999)} {rng.randint(100, 999)}"
-    return UnitData(fig, villages, members, tsvm_base, tsvm, preparer, phone)
 
 
 def _weighted_sample(rng: random.Random, items: list[int], weights: list[float], k: int) -> list[int]:
@@ -481,3 +500,59 @@ def build_all() -> list[UnitData]:
     used_villages: set = set()
     used_people: set = set()
     return [build_unit(f, used_villages, used_people) for f in UNITS]
+
+
+# ---------------------------------------------------------------------------------------------
+# The previous period, 2015 (issue 16: samples for two consecutive periods)
+
+REPORT_DATE_2015 = dt.date(2015, 11, 27)
+
+# 2015's target and admissions per unit (invented; 2015 is not published). 2016/2015 lies
+# between 1.05 and 1.11 for both, in every unit but DBD, whose 64 admissions of 2015
+# against 192 of 2016 are the sample outlier (and fail the template's prev() rule, "at
+# most twice last year's"). Mường Nhé's published clearing of white villages (38 -> 18)
+# is far from the other units' change too, and is warned about as well: a true outlier.
+KN_2015: dict[str, tuple[int, int]] = {
+    #       KN_CT KN
+    "DBP": (240, 240), "MLA": (38, 36), "DBI": (350, 345), "DBD": (185, 64), "MAN": (160, 150),
+    "MCH": (140, 133), "MNH": (140, 101), "NPO": (190, 150), "TCH": (150, 141), "TGI": (260, 262),
+}
+
+
+def previous_year(u: UnitData, used_people: set, year: int = 2015,
+                  report_date: dt.date = REPORT_DATE_2015, seed: str = SEED) -> UnitData:
+    """The unit's submission of the year before `u`'s: the same villages as they stood at the
+    end of that year, which is the 2016 form's baseline (the village cells founded and the
+    white villages cleared in 2016 are undone), its own admissions, and as its baseline
+    column the start of that year (invented, a little worse)."""
+    rng = random.Random(f"{seed}:{u.fig.code}:{year}:previous")
+    f = u.fig
+    kn_ct, kn = KN_2015[f.code]
+    # Start of 2015: a few more units, villages without a cell and white villages.
+    dv_chua_base = min(f.dv, f.dv_chua_base + rng.randint(0, 2))
+    tb_chua_base = min(f.tb, f.tb_chua_base + rng.randint(1, 4))
+    trang_base = min(tb_chua_base, f.trang_base + rng.randint(0, 2))
+    fig = UnitFigures(f.code, f.name, f.kind, kn_ct, kn, f.dv, dv_chua_base, f.dv_chua_base,
+                      f.tb, tb_chua_base, f.tb_chua_base, trang_base, f.trang_base)
+    villages: list[Village] = []
+    for v in u.villages:
+        members = v.members - (v.admissions if v.has_cell and not v.new_cell else 0)
+        if v.new_cell:
+            members -= v.admissions
+        if v.cleared:
+            members = 0
+        villages.append(Village(v.commune, v.kind, v.name, v.ethnic,
+                                has_cell=v.has_cell and not v.new_cell, members=members,
+                                note="Chưa có đảng viên" if members == 0 and rng.random() < 0.3 else ""))
+    # 2015's admissions went to villages that had a cell, in proportion to their members.
+    co = [i for i, v in enumerate(villages) if v.has_cell]
+    plan = [(i, False) for i in rng.choices(co, [villages[i].members for i in co], k=kn)]
+    members = _admit(rng, plan, villages, ETHNIC_MIX[f.code], COMMUNES[f.code], year, report_date, used_people)
+    _number_decisions(rng, members, fig)
+    tsvm_base = round(fig.dv_co_base * rng.uniform(0.42, 0.45))
+    return UnitData(fig, villages, members, min(tsvm_base, u.tsvm_base), u.tsvm_base, u.preparer, u.phone)
+
+
+def build_previous(units: list[UnitData]) -> list[UnitData]:
+    used_people = {(m.name, m.birth) for u in units for m in u.members}
+    return [previous_year(u, used_people) for u in units]

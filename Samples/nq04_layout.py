@@ -19,10 +19,9 @@ import struct
 import zipfile
 from dataclasses import dataclass, field
 
-from nq04_data import REPORT_DATE, UnitData, nfc
+from nq04_data import REPORT_DATE, RESOLUTION_DATE, UnitData, nfc
 
 TITLE = "BÁO CÁO KẾT QUẢ THỰC HIỆN NGHỊ QUYẾT SỐ 04-NQ/TU"
-PINNED_TIME = dt.datetime(2016, 11, 17, 8, 30, 0)
 
 
 @dataclass
@@ -100,6 +99,19 @@ def _vn_percent(x: float) -> str:
     return f"{x:.2f}".replace(".", ",") + "%"
 
 
+def baseline_heading(year: int) -> str:
+    """Column E's heading: the resolution's date in its own year; before it, the start of the
+    year (the 2015 form compares with 1 January; the 2016 one with 23 May, when it was issued)."""
+    if year == RESOLUTION_DATE.year:
+        return f"Tại thời điểm ban hành Nghị quyết ({RESOLUTION_DATE.day}/{RESOLUTION_DATE.month}/{year})"
+    return f"Đầu năm {year} (01/01/{year})"
+
+
+def pinned_time(office: "Office") -> dt.datetime:
+    """Document properties' time: the morning of the report date (fixed, for fixed bytes)."""
+    return dt.datetime.combine(office.report_date, dt.time(8, 30))
+
+
 def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) -> list[Sheet]:
     """The four sheets of one unit's submission. `overrides` maps (sheet, cell) -> value
     after layout (used by the invalid samples)."""
@@ -133,7 +145,7 @@ def workbook_spec(u: UnitData, office: Office, overrides: dict | None = None) ->
     ct.put(2, 1, f"(Số liệu từ 01/01/{year} đến {office.report_date:%d/%m/%Y})", "subtitle")
     ct.merges.append((2, 1, 2, 7))
     heads = ["Mã chỉ tiêu", "STT", "Chỉ tiêu", "Đơn vị tính",
-             f"Tại thời điểm ban hành Nghị quyết (23/5/{year})", "Đến kỳ báo cáo", "Ghi chú"]
+             baseline_heading(year), "Đến kỳ báo cáo", "Ghi chú"]
     for c, h in enumerate(heads, 1):
         ct.put(4, c, h, "header")
     ct.heights[4] = 48
@@ -398,8 +410,8 @@ def write_openpyxl(sheets: list[Sheet], office: Office, path: str, title: str):
     wb.properties.creator = office.author
     wb.properties.lastModifiedBy = office.author
     wb.properties.title = title
-    wb.properties.created = PINNED_TIME
-    wb.properties.modified = PINNED_TIME
+    wb.properties.created = pinned_time(office)
+    wb.properties.modified = pinned_time(office)
     # openpyxl's save_workbook stamps `modified` with the wall clock; write through its
     # ExcelWriter instead so the pinned time stays.
     buf = io.BytesIO()
@@ -415,7 +427,7 @@ def write_xlsxwriter(sheets: list[Sheet], office: Office, path: str, title: str)
     import xlsxwriter
 
     wb = xlsxwriter.Workbook(path, {"strings_to_numbers": False, "strings_to_formulas": False})
-    wb.set_properties({"title": title, "author": office.author, "created": PINNED_TIME,
+    wb.set_properties({"title": title, "author": office.author, "created": pinned_time(office),
                        "company": "Đảng bộ tỉnh Điện Biên"})
     base = {"font_name": office.font, "font_size": office.size}
     box = {"border": 1}
