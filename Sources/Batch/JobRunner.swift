@@ -40,6 +40,8 @@ public struct JobRunner: Sendable {
     public var outliers: OutlierFinder?
     /// Yearly targets the workbook tracks per unit.
     public var targets: [YearlyTarget] = []
+    /// The template, for the change audit's words and order (nil: codes only).
+    public var template: Template?
     /// The wall clock; only the ledger sees it.
     public var clock: @Sendable () -> Date = { Date() }
 
@@ -90,7 +92,8 @@ public struct JobRunner: Sendable {
         // the year-over-year sheet read them): a changed 2015 redoes 2016.
         let files = try knownReceipts(try await hashInbox(), ledger: ledger)
         let history = try loadHistory(ledger)
-        let fingerprint = self.fingerprint(files, history: history)
+        let approvals = try ledger?.activeApprovals(period: c.periodText) ?? [:]
+        let fingerprint = self.fingerprint(files, history: history, approvals: approvals)
         if let result = try skipIfUnchanged(fingerprint: fingerprint, ledger: ledger, runID: runID) { return result }
         stages.lap("hash")
         // 2. Validate concurrently, bounded by the workers, with the history for the rules
@@ -98,11 +101,28 @@ public struct JobRunner: Sendable {
         var validated = try await validateAll(files, history: history)
         stages.lap("validate")
         // 3. Supersession, outliers against the history, unit states, counts, timeliness.
-        let supersededBy = Supersession.decide(files: files, reports: validated.map(\.0))
+        // An approved file stays current; a newer file of its unit is held for review.
+        var supersededBy = Supersession.decide(files: files, reports: validated.map(\.0))
+        let held = ApprovalHold.apply(&supersededBy, files: files, reports: validated.map(\.0), approvals: approvals)
+        for (i, a) in held.sorted(by: { $0.key < $1.key }) {
+            validated[i].0.issues.append(ApprovalHold.issue(file: files[i].name, approval: a, offset: c.timeZoneOffset))
+            if validated[i].0.status == .accepted { validated[i].0.status = .acceptedWithWarnings }
+            logger.notice("\(files[i].name): held for review (\(a.unit)'s figures approved in \(a.file))")
+        }
+        for (unit, a) in approvals.sorted(by: { $0.key < $1.key }) {
+            guard let i = files.indices.first(where: { supersededBy[$0] == nil && files[$0].name == a.file && files[$0].hash == a.hash && validated[$0].0.unit == unit })
+            else { continue }
+            let behind = held.filter { $0.value.unit == unit }.keys.map { files[$0].name }.sorted()
+            validated[i].0.issues.append(ApprovalHold.approvedIssue(file: files[i].name, approval: a, held: behind, offset: c.timeZoneOffset))
+        }
         addOutliers(&validated, supersededBy: supersededBy, history: history)
+        let changes = try addChanges(&validated, files: files, supersededBy: supersededBy, ledger: ledger)
         let reports = validated.map(\.0)
         var report = try decide(files: files, reports: reports, supersededBy: supersededBy, ledger: ledger)
-        report.timeliness = try timeliness(files: files, reports: reports, report: report, ledger: ledger)
+        report.markApprovals(approvals, held: held, files: files)
+        report.changes = changes.isEmpty ? nil : changes
+        report.timeliness = try timeliness(
+            files: files, reports: reports, report: report, ledger: ledger, held: Set(held.values.map(\.unit)))
         // 4. Per-file reports (to each unit; beside each rejected copy): rendered on the
         // workers while this task consolidates and renders the run reports (they do not
         // depend on the consolidation).
@@ -192,7 +212,7 @@ public struct JobRunner: Sendable {
     /// Everything that decides the outputs, hashed: the inputs' names, contents and times
     /// (times decide supersession), the configuration, the caller's extra inputs and the
     /// history the run reads.
-    func fingerprint(_ files: [InboxFile], history: History) -> String {
+    func fingerprint(_ files: [InboxFile], history: History, approvals: [String: LedgerApproval] = [:]) -> String {
         let c = plan
         var h = ContentHash()
         h.update("tonghop-run-fingerprint-1\n")
@@ -205,6 +225,7 @@ public struct JobRunner: Sendable {
         for f in files { h.update("file=\(f.name)\t\(f.hash)\t\(f.modified)\t\(f.received.iso)\t\(f.receivedVia)\n") }
         if let d = c.deadline { h.update("deadline=\(d.iso)\n") }
         for line in history.canonicalLines { h.update("history=\(line)\n") }
+        for (_, a) in approvals.sorted(by: { $0.key < $1.key }) { h.update("approval=\(a.canonicalLine)\n") }
         return h.finalize()
     }
 

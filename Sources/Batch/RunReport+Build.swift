@@ -80,3 +80,16 @@ extension JobRunner {
         return byUnit.merging(byName) { a, _ in a }
     }
 }
+
+extension RunReport {
+    /// Marks the units whose current file stands by an approval, and the files held behind it.
+    mutating func markApprovals(_ approvals: [String: LedgerApproval], held: [Int: LedgerApproval], files: [InboxFile]) {
+        let heldNames = Set(held.keys.map { files[$0].name })
+        for k in self.files.indices where heldNames.contains(self.files[k].file) { self.files[k].held = true }
+        for k in units.indices {
+            guard let a = approvals[units[k].code], units[k].file == a.file else { continue }
+            let mine = held.filter { $0.value.unit == a.unit }.keys.map { files[$0].name }.sorted()
+            units[k].approval = ApprovalLine(by: a.approvedBy, at: a.approvedAt, file: a.file, held: mine)
+        }
+    }
+}

@@ -40,6 +40,9 @@ extension RunReport {
                 "problem": u.status == .rejected || u.status == .missing,
                 "file": u.file ?? "", "new": u.new ? t["yes"]! : "", "errors": u.errors, "warnings": u.warnings,
                 "superseded": u.superseded.joined(separator: ", "), "unexpected": !u.expected,
+                "approved": u.approval.map { a in
+                    t["approvedBy"]! + " " + a.by + (a.held.isEmpty ? "" : "; " + t["heldForReview"]! + ": " + a.held.joined(separator: ", "))
+                } ?? "",
                 "hasReport": hasReport, "report": hasReport ? "\(RunPlan.unitsFolderName)/\(u.code).\(lang.rawValue).html" : "",
                 "hasReturned": returned, "returned": returned ? "\(RunPlan.returnedFolderName)/\(u.code)/\(u.file!)" : "",
             ]
@@ -86,6 +89,13 @@ extension RunReport {
             ],
             "units": unitRows, "missing": section("missingUnits", missing), "timeliness": timely,
             "files": fileRows, "issues": section("issues", issueRows),
+            "changes": section("changes", (changes ?? []).map { ch in
+                [
+                    "unit": ch.unit, "indicator": ch.indicator + " – " + (ch.columnLabel?[lang] ?? ch.column), "old": ch.old, "new": ch.new,
+                    "oldFile": ch.oldFile, "oldReceived": ch.oldReceived.dayMonthYearTime,
+                    "newFile": ch.newFile, "newReceived": ch.newReceived.dayMonthYearTime,
+                ]
+            }),
             "charts": section("charts", charts.map { ["svg": ChartSVG(figure: $0, lang: lang).render()] }),
         ]
     }
@@ -119,6 +129,12 @@ enum RunReportHTML {
         "warnings": .init(vi: "Cảnh báo", en: "Warnings"),
         "replaces": .init(vi: "Thay thế", en: "Replaces"),
         "supersededBy": .init(vi: "Bị thay bởi", en: "Superseded by"),
+        "approvedBy": .init(vi: "Đã duyệt:", en: "Approved:"),
+        "heldForReview": .init(vi: "chờ tỉnh xem xét", en: "awaiting review"),
+        "changes": .init(vi: "Số liệu đã thay đổi", en: "Changed figures"),
+        "oldToNew": .init(vi: "Cũ → mới", en: "Old → new"),
+        "indicatorShort": .init(vi: "Chỉ tiêu", en: "Indicator"),
+        "filesAndTimes": .init(vi: "Tệp và thời điểm nhận", en: "Files and when received"),
         "copiedTo": .init(vi: "Bản sao", en: "Copied to"),
         "unit": .init(vi: "Đơn vị", en: "Unit"),
         "periodShort": .init(vi: "Kỳ", en: "Period"),
@@ -243,9 +259,20 @@ enum RunReportHTML {
         <table class="wide">
         <tr><th>{{t.code}}</th><th>{{t.name}}</th><th>{{t.status}}</th><th>{{t.file}}</th><th>{{t.new}}</th><th>{{t.errors}}</th><th>{{t.warnings}}</th><th>{{t.replaces}}</th></tr>
         {{#units}}
-        <tr{{#problem}} class="problem"{{/problem}}><td class="nw">{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td class="st"><span class="badge {{css}}">{{status}}</span></td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
+        <tr{{#problem}} class="problem"{{/problem}}><td class="nw">{{#hasReport}}<a href="{{report}}">{{code}}</a>{{/hasReport}}{{^hasReport}}{{code}}{{/hasReport}}</td><td>{{name}}{{#unexpected}} {{t.unexpected}}{{/unexpected}}</td><td class="st"><span class="badge {{css}}">{{status}}</span>{{#approved}}<br><small>{{approved}}</small>{{/approved}}</td><td>{{#hasReturned}}<a href="{{returned}}" title="{{t.returnedFile}}">{{file}}</a>{{/hasReturned}}{{^hasReturned}}{{file}}{{/hasReturned}}</td><td>{{new}}</td><td class="n">{{errors}}</td><td class="n">{{warnings}}</td><td>{{superseded}}</td></tr>
         {{/units}}
         </table>
+        {{#changes}}
+        {{#any}}
+        <h2>{{title}} ({{count}})</h2>
+        <table class="wide">
+        <tr><th>{{t.code}}</th><th>{{t.indicatorShort}}</th><th>{{t.oldToNew}}</th><th>{{t.filesAndTimes}}</th></tr>
+        {{#rows}}
+        <tr><td class="nw">{{unit}}</td><td>{{indicator}}</td><td class="nw">{{old}} → <b>{{new}}</b></td><td>{{oldFile}} ({{oldReceived}}) → {{newFile}} ({{newReceived}})</td></tr>
+        {{/rows}}
+        </table>
+        {{/any}}
+        {{/changes}}
         {{#charts}}
         {{#any}}
         <h2>{{title}}</h2>

@@ -18,6 +18,9 @@ public struct RunReport: Codable, Sendable, Hashable {
     public var issues: [Issue]
     /// Every expected unit against the period's deadline (receipt times, never the run's).
     public var timeliness: Timeliness?
+    /// The change audit: each figure a unit's current file changed against its accepted
+    /// file before (nil when none changed).
+    public var changes: [ChangeLine]?
 
     /// A unit's state in the period: the consolidation's `UnitStatus` (one enum for a
     /// unit's standing; `FileStatus` is a file's fate, mapped by `UnitStatus(_:)`).
@@ -38,6 +41,34 @@ public struct RunReport: Codable, Sendable, Hashable {
         public var warnings: Int
         /// Files of this unit and period replaced by the current one, by name.
         public var superseded: [String]
+        /// The province's approval the current file stands by, when one holds.
+        public var approval: ApprovalLine? = nil
+    }
+
+    /// An approval, as the report shows it.
+    public struct ApprovalLine: Codable, Sendable, Hashable {
+        /// Who approved and when (the ledger's UTC time, ISO 8601).
+        public var by: String
+        public var at: String
+        /// The approved file.
+        public var file: String
+        /// Later files of the unit held for the province's review, by name.
+        public var held: [String]
+    }
+
+    /// One changed figure: old → new, with the files and when each was received.
+    public struct ChangeLine: Codable, Sendable, Hashable {
+        public var unit: String
+        public var indicator: String
+        public var column: String
+        /// The column's heading in the template (nil when the template has none).
+        public var columnLabel: Localized?
+        public var old: String
+        public var new: String
+        public var oldFile: String
+        public var oldReceived: Timestamp
+        public var newFile: String
+        public var newReceived: Timestamp
     }
 
     /// One inbox file.
@@ -55,5 +86,7 @@ public struct RunReport: Codable, Sendable, Hashable {
         public var supersededBy: String?
         /// Where the file was copied when rejected or unreadable (relative to the output folder when inside it).
         public var copiedTo: String?
+        /// Held for the province's review behind an approved file (nil: not held).
+        public var held: Bool? = nil
     }
 }

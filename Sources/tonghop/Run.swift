@@ -112,6 +112,7 @@ struct Run: AsyncParsableCommand {
             consolidator: ProvincialConsolidation(spec: spec, period: plan.period),
             fileReports: CatalogueFileReports(template: template), logger: logger)
         runner.outliers = OutlierFinder(template: template)
+        runner.template = template
         runner.targets = template.targets
         return runner
     }

@@ -16,7 +16,8 @@ import Testing
         let r = try H.run(["run", ws.job])
         #expect(r.status == 0, "stderr: \(r.stderr)")
         #expect(
-            r.stdout == "nq04-test 2016: 10 files, 10 accepted, 0 rejected, 0 missing units → \(ws.out)/TongHop_NQ04_2016.xlsx\n")
+            r.stdout
+                == "nq04-test 2016: 11 files, 10 accepted, 0 rejected, 1 superseded, 0 missing units → \(ws.out)/TongHop_NQ04_2016.xlsx\n")
         let outputs = ws.outputs()
         for name in ["TongHop_NQ04_2016.xlsx", "run-report.json", "run-report.vi.html", "run-report.en.html"] {
             #expect(outputs[name] != nil, "missing \(name)")
@@ -29,7 +30,7 @@ import Testing
         let json = try #require(outputs["run-report.json"])
         let report = try #require(try JSONSerialization.jsonObject(with: json) as? [String: Any])
         let counts = try #require(report["counts"] as? [String: Int])
-        #expect(counts["accepted"] == 10 && counts["files"] == 10 && counts["newFiles"] == 10)
+        #expect(counts["accepted"] == 10 && counts["files"] == 11 && counts["newFiles"] == 11 && counts["superseded"] == 1)
         #expect(FileManager.default.fileExists(atPath: ws.out + "/ledger.sqlite"))
     }
 

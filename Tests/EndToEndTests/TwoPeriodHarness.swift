@@ -65,6 +65,13 @@ final class TwoPeriodWorkspace {
         return (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
     }
 
+    /// Every issue of a unit's report (`units/<UNIT>.en.json`) for the period.
+    func unitIssues(_ period: String, _ unit: String) throws -> [[String: Any]] {
+        let data = try Data(contentsOf: URL(fileURLWithPath: out(period) + "/units/\(unit).en.json"))
+        let json = (try JSONSerialization.jsonObject(with: data) as? [String: Any]) ?? [:]
+        return ((json["files"] as? [[String: Any]]) ?? []).flatMap { ($0["issues"] as? [[String: Any]]) ?? [] }
+    }
+
     deinit { try? FileManager.default.removeItem(atPath: path) }
 }
 

@@ -21,7 +21,9 @@ import XLSX
         let template = try TemplateLoader.load(path: repo + "/Jobs/nq04/template.yaml")
         let spec = try ConsolidationSpec.load(template: template)
         let validator = Validator(template: template, period: template.period.parse("2016"))
-        let names = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".xlsx") }.sorted()
+        // Each unit's latest file: MCH's NQ04_MCH_2016_v2.xlsx replaces its first one.
+        let all = try FileManager.default.contentsOfDirectory(atPath: samples).filter { $0.hasSuffix(".xlsx") }.sorted()
+        let names = all.filter { !all.contains($0.replacingOccurrences(of: ".xlsx", with: "_v2.xlsx")) }
         let files = names.map { name in
             let (report, sub) = validator.validate(path: samples + "/" + name)
             return (name, report, sub)

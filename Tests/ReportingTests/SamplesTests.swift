@@ -24,12 +24,16 @@ struct SamplesTests {
         #expect(result.status == 0, "check_samples.py failed:\n\(result.err)\(result.out)")
     }
 
-    @Test func inboxHoldsOnlyTheTenSubmissions() throws {
-        let samples = Self.repoRoot.appendingPathComponent("Samples/2016")
-        let names = try FileManager.default.contentsOfDirectory(atPath: samples.path)
-            .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xlsm") }.sorted()
+    @Test func inboxesHoldOnlyTheSubmissionsOfEachPeriod() throws {
         let units = ["DBD", "DBI", "DBP", "MAN", "MCH", "MLA", "MNH", "NPO", "TCH", "TGI"]
-        #expect(names == units.map { "NQ04_\($0)_2016.xlsx" })
+        func names(_ period: String) throws -> [String] {
+            let samples = Self.repoRoot.appendingPathComponent("Samples/" + period)
+            return try FileManager.default.contentsOfDirectory(atPath: samples.path)
+                .filter { $0.hasSuffix(".xlsx") || $0.hasSuffix(".xlsm") }.sorted()
+        }
+        #expect(try names("2015") == units.map { "NQ04_\($0)_2015.xlsx" })
+        // 2016: MCH's first file and its correction (Samples/README.md).
+        #expect(try names("2016") == (units.map { "NQ04_\($0)_2016.xlsx" } + ["NQ04_MCH_2016_v2.xlsx"]).sorted())
         let expected = Self.repoRoot.appendingPathComponent("Samples/invalid/expected.json")
         #expect(FileManager.default.fileExists(atPath: expected.path))
     }

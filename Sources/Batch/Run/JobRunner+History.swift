@@ -3,9 +3,10 @@ import Reporting
 /// The run's memory across periods: the history it reads, the outliers it warns about and
 /// the period's timeliness.
 extension JobRunner {
-    /// The accepted figures of every other period in the ledger (none without a ledger).
+    /// The accepted figures of the periods before this one in the ledger (none without a
+    /// ledger). Later periods are left out: a 2016 run never changes the 2015 outputs.
     func loadHistory(_ ledger: Ledger?) throws(BatchError) -> History {
-        try ledger?.history(excluding: plan.periodText) ?? .empty
+        (try ledger?.history(excluding: plan.periodText) ?? .empty).before(plan.period)
     }
 
     /// Adds the outlier warnings to the current accepted submissions of the period (an
@@ -27,9 +28,9 @@ extension JobRunner {
 
     /// Every expected unit's standing against the deadline, from every file of the period
     /// the ledger has seen and this run's files (by receipt time).
-    func timeliness(files: [InboxFile], reports: [FileReport], report: RunReport, ledger: Ledger?) throws(BatchError)
-        -> Timeliness
-    {
+    func timeliness(
+        files: [InboxFile], reports: [FileReport], report: RunReport, ledger: Ledger?, held: Set<String> = []
+    ) throws(BatchError) -> Timeliness {
         let c = plan
         var attempts: [String: [Timeliness.Attempt]] = [:]
         var seen = Set<String>()
@@ -56,6 +57,56 @@ extension JobRunner {
         }
         return Timeliness.compute(
             deadline: c.deadline, expected: c.expectedUnits.map { ($0.code, $0.name) }, attempts: attempts,
-            current: current)
+            current: current, held: held)
+    }
+
+    /// The change audit of the period: for each unit's current accepted file, the figures it
+    /// changed against the unit's accepted file received before it (this run's files and
+    /// every one the ledger remembers), added to its report as `figure-changed` (info).
+    func addChanges(_ validated: inout [(FileReport, Submission?)], files: [InboxFile], supersededBy: [Int?], ledger: Ledger?)
+        throws(BatchError) -> [RunReport.ChangeLine]
+    {
+        let c = plan
+        func acceptable(_ i: Int) -> Bool {
+            let r = validated[i].0
+            return validated[i].1 != nil && r.period == c.periodText && (r.status == .accepted || r.status == .acceptedWithWarnings)
+        }
+        var earlier: [String: [AcceptedFigures]] = [:]  // unit -> accepted files
+        var inRun = Set<String>()
+        for i in files.indices where acceptable(i) {
+            let s = validated[i].1!
+            inRun.insert(files[i].hash + "/" + files[i].name)
+            earlier[s.unit, default: []].append(
+                AcceptedFigures(unit: s.unit, period: s.period, file: files[i].name, hash: files[i].hash, received: files[i].received, values: s.values))
+        }
+        for a in try ledger?.acceptedFigures(period: c.periodText) ?? [] where !inRun.contains(a.hash + "/" + a.file) {
+            var shown = a
+            shown.received = a.received.shown(in: c.timeZoneOffset)
+            earlier[a.unit, default: []].append(shown)
+        }
+        var lines: [RunReport.ChangeLine] = []
+        for i in files.indices where supersededBy[i] == nil && acceptable(i) {
+            let s = validated[i].1!
+            let me = files[i]
+            let before = (earlier[s.unit] ?? []).filter {
+                $0.hash != me.hash && ($0.received.seconds, $0.file) < (me.received.seconds, me.name)
+            }
+            guard let previous = before.max(by: { ($0.received.seconds, $0.file) < ($1.received.seconds, $1.file) }) else { continue }
+            let current = AcceptedFigures(unit: s.unit, period: s.period, file: me.name, hash: me.hash, received: me.received, values: s.values)
+            let changed = ChangeAudit.between(previous, current, template: template)
+            guard !changed.isEmpty else { continue }
+            let issues = ChangeAudit.issues(changed, cells: s.cells, template: template)
+            validated[i].0.issues += issues
+            for (ch, issue) in zip(changed, issues) {
+                lines.append(
+                    RunReport.ChangeLine(
+                        unit: ch.unit, indicator: ch.indicator, column: ch.column,
+                        columnLabel: template?.form(holding: ch.indicator)?.column(ch.column)?.label,
+                        old: issue.expected ?? "", new: issue.found ?? "",
+                        oldFile: ch.oldFile, oldReceived: ch.oldReceived, newFile: ch.newFile, newReceived: ch.newReceived))
+                logger.info("\(me.name): \(ch.indicator) \(ch.column) \(issue.expected ?? "") → \(issue.found ?? "") since \(ch.oldFile)")
+            }
+        }
+        return lines
     }
 }

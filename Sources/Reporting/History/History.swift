@@ -40,6 +40,13 @@ public struct History: Sendable, Hashable {
         return lines.sorted()
     }
 
+    /// Only the periods before `period`: what a run of `period` reads, so that running a
+    /// later period never changes an earlier one's outputs (nor its fingerprint).
+    public func before(_ period: Period) -> History {
+        let keep = Set(periods(before: period))
+        return History(periods: periods.filter { keep.contains($0.key) })
+    }
+
     /// History without `period` (a run never reads its own period as history).
     public func excluding(_ period: String) -> History {
         var h = self

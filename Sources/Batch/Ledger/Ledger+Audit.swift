@@ -1,0 +1,35 @@
+import GRDB
+import Reporting
+
+extension Ledger {
+    /// Every accepted submission the ledger holds figures for (of a unit and a period, or
+    /// all), each group oldest first by receipt time: what the change audit walks.
+    public func acceptedFigures(unit: String? = nil, period: String? = nil) throws(BatchError) -> [AcceptedFigures] {
+        try read { db in
+            var byID: [Int64: AcceptedFigures] = [:]
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT s.id, s.unit, s.period, s.file, s.hash, s.received, s.received_offset, s.modified_at,
+                           f.indicator, f."column", f.value
+                    FROM submissions s JOIN figures f ON f.submission_id = s.id
+                    WHERE s.status IN ('accepted', 'accepted-with-warnings')
+                      AND (?1 IS NULL OR s.unit = ?1) AND (?2 IS NULL OR s.period = ?2)
+                    """,
+                arguments: [unit, period])
+            while let r = try rows.next() {
+                let id: Int64 = r["id"]
+                if byID[id] == nil {
+                    let seconds: Int64 = r["received"] ?? Int64((r["modified_at"] as Double?) ?? 0)
+                    byID[id] = AcceptedFigures(
+                        unit: r["unit"], period: r["period"], file: r["file"], hash: r["hash"],
+                        received: Timestamp(seconds: seconds, offset: r["received_offset"] ?? 0), values: [:])
+                }
+                byID[id]!.values[r["indicator"], default: [:]][r["column"]] = r["value"]
+            }
+            return byID.sorted { $0.key < $1.key }.map(\.value).sorted {
+                ($0.period, $0.unit, $0.received.seconds, $0.file) < ($1.period, $1.unit, $1.received.seconds, $1.file)
+            }
+        }
+    }
+}
