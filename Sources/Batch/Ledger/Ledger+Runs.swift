@@ -6,7 +6,7 @@ public struct LedgerRun: Sendable, Hashable {
     public var id: Int64
     public var job: String
     public var period: String
-    /// running | completed | unchanged | failed | interrupted
+    /// running | completed | unchanged | failed | interrupted | imported (`import-period`)
     public var outcome: String
     public var exitCode: Int32?
     public var fingerprint: String?
