@@ -3,7 +3,7 @@
 
 Usage (from the repository root):
 
-    python3 Benchmarks/make_units.py OUT [-n 1000] [--seed S] [--scale F] [--workers W]
+    python3 Benchmarks/make_units.py OUT [-n 1000] [--seed S] [--scale F] [--workers W] [--two-periods]
 
     python3 Benchmarks/make_units.py /tmp/scale                 # 1,000 units
     swift build -c release
@@ -116,7 +116,7 @@ def plan_units(n: int, seed: str, scale: float = 1.0):
 
 def write_one(args):
     unit, office, path = args
-    write_xlsxwriter(workbook_spec(unit, office), office, path, f"NQ04 {unit.fig.code} 2016")
+    write_xlsxwriter(workbook_spec(unit, office), office, path, f"NQ04 {unit.fig.code} {office.year}")
     return path
 
 
@@ -128,10 +128,9 @@ def main():
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 1, help="writer processes")
     ap.add_argument("--scale", type=float, default=1.0,
                     help="multiply villages and admissions per unit (default 1.0: a real district's size)")
-    ap.add_argument("--period", default="2016", help="only 2016 is supported (the samples' period)")
+    ap.add_argument("--two-periods", action="store_true",
+                    help="also write 2015 (OUT/inbox-2015, OUT/job-2015.yaml) sharing the ledger with 2016")
     a = ap.parse_args()
-    if a.period != "2016":
-        sys.exit("make_units: only period 2016 is supported")
     if a.n < 1 or a.n > 9999:
         sys.exit("make_units: -n must be 1..9999")
     try:
@@ -197,6 +196,35 @@ units: all
         fh.write("\n")
 
     jobs = [(u, o, os.path.join(inbox, f"NQ04_{u.fig.code}_2016.xlsx")) for u, o in units]
+    if a.two_periods:
+        # 2015: the same units a year earlier (their 2015 figures are the 2016 baselines),
+        # admissions 3-12% fewer than in 2016 (Samples/nq04_data.previous_year).
+        inbox15 = os.path.join(out, "inbox-2015")
+        os.makedirs(inbox15, exist_ok=True)
+        for f in os.listdir(inbox15):
+            if f.startswith("NQ04_") and f.endswith(".xlsx"):
+                os.remove(os.path.join(inbox15, f))
+        used = {(m.name, m.birth) for u, _ in units for m in u.members}
+        rng = random.Random(f"{a.seed}:2015")
+        for u, o in units:
+            kn = (round(u.fig.kn_ct / rng.uniform(1.03, 1.12)), max(1, round(u.fig.kn / rng.uniform(1.03, 1.12))))
+            prev = data.previous_year(u, used, seed=a.seed, kn=kn)
+            o15 = Office(**{**o.__dict__, "year": 2015, "report_date": data.REPORT_DATE_2015})
+            jobs.append((prev, o15, os.path.join(inbox15, f"NQ04_{u.fig.code}_2015.xlsx")))
+        with open(os.path.join(out, "job-2015.yaml"), "w", encoding="utf-8") as fh:
+            fh.write(f"""# Scale benchmark, the year before: {a.n} generated units (Benchmarks/make_units.py --two-periods).
+job: 1
+name: nq04-scale
+template: nq04/template.yaml
+period: "2015"
+inbox: inbox-2015
+output: out-2015
+rejected: out-2015/rejected
+ledger: out/ledger.sqlite
+reports: {{ formats: [html, json], languages: [vi, en] }}
+limits: {{ max_file_size_mb: 50, max_entry_size_mb: 256, max_entries: 1000, workers: 0 }}
+units: all
+""")
     if a.workers > 1:
         with multiprocessing.get_context("fork").Pool(a.workers) as pool:
             for _ in pool.imap_unordered(write_one, jobs, chunksize=8):

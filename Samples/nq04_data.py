@@ -520,14 +520,16 @@ KN_2015: dict[str, tuple[int, int]] = {
 
 
 def previous_year(u: UnitData, used_people: set, year: int = 2015,
-                  report_date: dt.date = REPORT_DATE_2015, seed: str = SEED) -> UnitData:
+                  report_date: dt.date = REPORT_DATE_2015, seed: str = SEED,
+                  kn: tuple[int, int] | None = None) -> UnitData:
     """The unit's submission of the year before `u`'s: the same villages as they stood at the
     end of that year, which is the 2016 form's baseline (the village cells founded and the
     white villages cleared in 2016 are undone), its own admissions, and as its baseline
-    column the start of that year (invented, a little worse)."""
+    column the start of that year (invented, a little worse). `kn`: that year's (KN_CT, KN),
+    else `KN_2015`'s."""
     rng = random.Random(f"{seed}:{u.fig.code}:{year}:previous")
     f = u.fig
-    kn_ct, kn = KN_2015[f.code]
+    kn_ct, kn = kn or KN_2015[f.code]
     # Start of 2015: a few more units, villages without a cell and white villages.
     dv_chua_base = min(f.dv, f.dv_chua_base + rng.randint(0, 2))
     tb_chua_base = min(f.tb, f.tb_chua_base + rng.randint(1, 4))
