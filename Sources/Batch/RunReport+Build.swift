@@ -86,6 +86,9 @@ extension RunReport {
     mutating func markApprovals(_ approvals: [String: LedgerApproval], held: [Int: LedgerApproval], files: [InboxFile]) {
         let heldNames = Set(held.keys.map { files[$0].name })
         for k in self.files.indices where heldNames.contains(self.files[k].file) { self.files[k].held = true }
+        // A held file is not replaced: it waits. It is listed with the approval, not as superseded.
+        counts.superseded -= held.count
+        for k in units.indices { units[k].superseded.removeAll { heldNames.contains($0) } }
         for k in units.indices {
             guard let a = approvals[units[k].code], units[k].file == a.file else { continue }
             let mine = held.filter { $0.value.unit == a.unit }.keys.map { files[$0].name }.sorted()

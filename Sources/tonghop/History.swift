@@ -94,7 +94,7 @@ struct AuditRow {
         var rows: [AuditRow] = zip(changes, shown).map { c, issue in
             AuditRow(
                 period: c.period, unit: c.unit, event: "change", time: c.newReceived.shown(in: offset), indicator: c.indicator,
-                column: c.column, old: issue.expected ?? "", new: issue.found ?? "", oldFile: c.oldFile,
+                column: c.column, old: issue.params["old"] ?? "", new: issue.found ?? "", oldFile: c.oldFile,
                 oldReceived: c.oldReceived.shown(in: offset).iso, newFile: c.newFile, newReceived: c.newReceived.shown(in: offset).iso)
         }
         for a in approvals {

@@ -102,9 +102,9 @@ extension JobRunner {
                     RunReport.ChangeLine(
                         unit: ch.unit, indicator: ch.indicator, column: ch.column,
                         columnLabel: template?.form(holding: ch.indicator)?.column(ch.column)?.label,
-                        old: issue.expected ?? "", new: issue.found ?? "",
+                        old: issue.params["old"] ?? "", new: issue.found ?? "",
                         oldFile: ch.oldFile, oldReceived: ch.oldReceived, newFile: ch.newFile, newReceived: ch.newReceived))
-                logger.info("\(me.name): \(ch.indicator) \(ch.column) \(issue.expected ?? "") → \(issue.found ?? "") since \(ch.oldFile)")
+                logger.info("\(me.name): \(ch.indicator) \(ch.column) \(issue.params["old"] ?? "") → \(issue.found ?? "") since \(ch.oldFile)")
             }
         }
         return lines

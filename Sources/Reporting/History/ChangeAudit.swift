@@ -99,10 +99,15 @@ public enum ChangeAudit {
                 params["column.vi"] = vc.label.vi
                 params["column.en"] = vc.label.en
             }
+            if let what = template?.indicatorWords(c.indicator, column: c.column) {
+                params["what.vi"] = what.vi
+                params["what.en"] = what.en
+            }
+            // The old figure is not a requirement: it stays out of `expected`.
             let at = cells[c.indicator]?[c.column]
             return Issue(
                 code: "figure-changed", severity: .info, file: c.newFile, sheet: at?.sheet, cell: at?.cell,
-                expected: show(c.old), found: show(c.new), params: params)
+                found: show(c.new), params: params)
         }
     }
 }

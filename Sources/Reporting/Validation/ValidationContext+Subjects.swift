@@ -72,14 +72,8 @@ extension ValidationContext {
         }
     }
 
-    /// `Chỉ tiêu 2.1 “Kết nạp đảng viên”, cột “Kỳ này”`.
     private func indicatorWords(_ code: String, column: String) -> Localized? {
-        guard let ind = template.indicator(code) else { return nil }
-        let number = ind.number ?? code
-        let col = template.form(holding: code)?.column(column)?.label
-        let vi = "Chỉ tiêu \(number) “\(ind.label.vi)”" + (col.map { ", cột “\($0.vi)”" } ?? "")
-        let en = "Indicator \(number) “\(ind.label.en)”" + (col.map { ", column “\($0.en)”" } ?? "")
-        return Localized(vi: vi, en: en)
+        template.indicatorWords(code, column: column)
     }
 
     /// `Dòng 12 (Nguyễn Văn An), cột “Ngày sinh”`.
@@ -88,5 +82,18 @@ extension ValidationContext {
         return Localized(
             vi: "Dòng \(row + 1)\(who)" + (column.map { ", cột “\($0.vi)”" } ?? ""),
             en: "Row \(row + 1)\(who)" + (column.map { ", column “\($0.en)”" } ?? ""))
+    }
+}
+
+extension Template {
+    /// `Chỉ tiêu 2.1 “Kết nạp đảng viên”, cột “Kỳ này”`: what an issue about an indicator's
+    /// cell is about, in words.
+    func indicatorWords(_ code: String, column: String) -> Localized? {
+        guard let ind = indicator(code) else { return nil }
+        let number = ind.number ?? code
+        let col = form(holding: code)?.column(column)?.label
+        let vi = "Chỉ tiêu \(number) “\(ind.label.vi)”" + (col.map { ", cột “\($0.vi)”" } ?? "")
+        let en = "Indicator \(number) “\(ind.label.en)”" + (col.map { ", column “\($0.en)”" } ?? "")
+        return Localized(vi: vi, en: en)
     }
 }
