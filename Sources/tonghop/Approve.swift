@@ -22,10 +22,7 @@ struct LedgerCommandOptions: ParsableArguments {
             }
             text = p.description
         }
-        do { return (ctx, text, try Ledger(path: ctx.job.ledger)) } catch {
-            printError(file: error.path, error.message)
-            throw ExitCode(ExitStatus.unreadable.rawValue)
-        }
+        return (ctx, text, try openLedger(ctx.job.ledger))
     }
 }
 
@@ -63,11 +60,10 @@ struct Approve: ParsableCommand {
     var note: String?
 
     func run() throws {
-        let (ctx, period, ledger) = try options.open()
+        let (_, period, ledger) = try options.open()
         do {
             let a = try ledger.approve(unit: unit, period: period, by: actingPerson(by), at: Date(), note: note)
             print("approved \(unit) \(period): \(a.file), by \(a.approvedBy) at \(a.approvedAt)")
-            _ = ctx
         } catch {
             printError(file: options.job, error.message)
             throw ExitCode(ExitStatus.problems.rawValue)

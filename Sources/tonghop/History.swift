@@ -33,11 +33,7 @@ struct HistoryCommand: ParsableCommand {
 
     func run() throws {
         let ctx = try JobContext.load(job)
-        let ledger: Ledger
-        do { ledger = try Ledger(path: ctx.job.ledger) } catch {
-            printError(file: error.path, error.message)
-            throw ExitCode(ExitStatus.unreadable.rawValue)
-        }
+        let ledger = try openLedger(ctx.job.ledger)
         let changes: [FigureChange]
         let approvals: [LedgerApproval]
         do {

@@ -57,7 +57,7 @@ struct ImportPeriod: ParsableCommand {
                 printError(file: ledger, "no such ledger")
                 throw ExitCode(ExitStatus.unreadable.rawValue)
             }
-            do { figures = try Ledger(path: ledger).currentAcceptedFigures(period: text) } catch {
+            do { figures = try openLedger(ledger).currentAcceptedFigures(period: text) } catch let error as BatchError {
                 printError(file: error.path, error.message)
                 throw ExitCode(ExitStatus.unreadable.rawValue)
             }
@@ -65,11 +65,7 @@ struct ImportPeriod: ParsableCommand {
             source = workbook!
             figures = try fromWorkbook(source, ctx: ctx, period: text)
         }
-        let own: Ledger
-        do { own = try Ledger(path: ctx.job.ledger) } catch {
-            printError(file: error.path, error.message)
-            throw ExitCode(ExitStatus.unreadable.rawValue)
-        }
+        let own = try openLedger(ctx.job.ledger)
         let added: [String]
         do { added = try own.importPeriod(job: ctx.job.name, period: text, figures: figures, source: source, at: Date()) } catch {
             printError(file: error.path, error.message)

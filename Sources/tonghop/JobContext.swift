@@ -28,3 +28,11 @@ struct JobContext {
         return JobContext(job: job, template: template, period: period)
     }
 }
+
+/// Opens (and migrates) a ledger; prints the one error line and exits 2 when it cannot.
+func openLedger(_ path: String) throws -> Ledger {
+    do { return try Ledger(path: path) } catch {
+        printError(file: error.path, error.message)
+        throw ExitCode(ExitStatus.unreadable.rawValue)
+    }
+}
