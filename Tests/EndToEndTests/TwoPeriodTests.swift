@@ -75,9 +75,13 @@ struct TwoPeriodTests {
             f = openpyxl.load_workbook(sys.argv[1], data_only=False)
             v = openpyxl.load_workbook(sys.argv[1], data_only=True)
             ws, wv = f['So sánh các kỳ'], v['So sánh các kỳ']
+            section = None  # the indicator heading rows: "Số đảng viên mới được kết nạp (KN)"
             for r in range(1, ws.max_row + 1):
                 cells = [ws.cell(r, c).value for c in range(1, ws.max_column + 1)]
-                if 'KN' in cells and any(isinstance(x, str) and 'Điện Biên Đông' in x for x in cells):
+                a = cells[0]
+                if isinstance(a, str) and a.endswith(')') and '(' in a:
+                    section = a[a.rindex('(') + 1:-1]
+                if section == 'KN' and any(isinstance(x, str) and 'Điện Biên Đông' in x for x in cells):
                     formulas = [x for x in cells if isinstance(x, str) and x.startswith('=')]
                     values = [wv.cell(r, c).value for c in range(1, ws.max_column + 1)]
                     print('row', len(formulas), 64 in values, 192 in values)
