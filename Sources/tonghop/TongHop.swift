@@ -10,5 +10,5 @@ struct TongHop: ParsableCommand {
             2 a file could not be read or the job could not run; 64 bad usage.
             """,
         version: "0.1.0",
-        subcommands: [Inspect.self, Convert.self, Validate.self, Blank.self, Run.self])
+        subcommands: [Inspect.self, Convert.self, Validate.self, Blank.self, Run.self, ServeCommand.self, Links.self])
 }
