@@ -13,7 +13,9 @@ chromium-driver with Selenium, as a district clerk would:
      kept and lists the issues Samples/invalid/expected.json says that file has; nothing
      lands in the inbox;
   3. the unit page lists the earlier upload and its fate; the English switch works;
-  4. another unit's link cannot be used for this unit's page (404 on a changed token).
+  4. a changed token reaches nothing (404);
+  5. the province's link shows the upload waiting; after `tonghop run`, the period's
+     timeliness, and its links open the run report and download the provincial workbook.
 
 Ends with a line `N passed, M failed`; exit 1 when any failed.
 
@@ -204,6 +206,20 @@ def main():
         d.get(links["province"])
         check("province page before any run", "Chưa có lần tổng hợp" in d.page_source and "DBP: 1" in d.page_source)
         screenshot(d, args.screenshots, "province-page", phone=True)
+
+        # 6. After the nightly run: completeness and timeliness, the run report, the workbook.
+        subprocess.run([args.tonghop, "run", job, "--quiet"], check=False)
+        d.get(links["province"] + "?lang=en")
+        page = d.page_source
+        check("province page after the run: timeliness", "1 late, 9 missing" in page, page[:2000])
+        d.find_element(By.LINK_TEXT, "Run report").click()
+        check("province page: the run report opens", "/files/run-report.en.html" in d.current_url and "DBP" in d.page_source)
+        d.back()
+        href = d.find_element(By.LINK_TEXT, "The provincial workbook").get_attribute("href")
+        with urllib.request.urlopen(href, timeout=10) as r:
+            check("province page: the workbook downloads", r.status == 200 and r.read(2) == b"PK")
+        screenshot(d, args.screenshots, "province-page-after-run")
+        screenshot(d, args.screenshots, "province-page-after-run", phone=True)
     finally:
         if d is not None:
             d.quit()

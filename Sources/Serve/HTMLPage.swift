@@ -22,7 +22,42 @@ enum HTMLPage {
         .notice { border-left: 6px solid #1f5f99; background: #eef4fb; padding: .7em 1em; margin: 1em 0; font-size: 1.05em; }
         .notice.good { border-color: #17632a; background: #e3f5e6; } .notice.bad { border-color: #9b1c1c; background: #fde4e4; }
         .small { color: #5a6377; font-size: .9em; }
+        @media (max-width: 40em) {
+          body { padding: 0 .7em; }
+          table.cards tr:first-child { display: none; }
+          table.cards, table.cards tbody, table.cards tr, table.cards td { display: block; }
+          table.cards tr { border: 1px solid #d8dde6; border-radius: 6px; margin: 0 0 .6em; padding: .4em .6em; }
+          table.cards td { border: 0; padding: .1em 0; }
+        }
         """
+
+    /// What the upload answer adds to the nightly job's report page (whose bytes are
+    /// otherwise the same): the notice's colours, and on a phone the issue tables as one
+    /// card per issue (cell and severity first, then the words, `Expected:` and `Found:`
+    /// labelled), since seven columns do not fit 390 pixels.
+    static func reportStyle(_ lang: Language) -> String {
+        let expected = ReportStrings.word("expected", lang).replacingOccurrences(of: "\"", with: "")
+        let found = ReportStrings.word("found", lang).replacingOccurrences(of: "\"", with: "")
+        return """
+            <style>
+            .notice { border-left: 6px solid #1f5f99; padding: .7em 1em; margin: 1em 0; font-size: 1.05em; }
+            .notice.good { border-color: #17632a; background: #e3f5e6; } .notice.bad { border-color: #9b1c1c; background: #fde4e4; }
+            @media (max-width: 40em) {
+              body { padding: 0 .6em; margin: .6em auto; }
+              table { display: block; overflow-x: auto; }
+              table:has(td.cell) tr:first-child { display: none; }
+              table:has(td.cell), table:has(td.cell) tbody, table:has(td.cell) tr, table:has(td.cell) td { display: block; }
+              table:has(td.cell) tr { border: 1px solid #d8dde6; border-radius: 6px; margin: 0 0 .6em; padding: .4em .6em; }
+              table:has(td.cell) td { border: 0; padding: .1em 0; white-space: normal; }
+              table:has(td.cell) td.cell, table:has(td.cell) td:nth-child(3) { display: inline-block; font-weight: 600; margin-right: .6em; }
+              table:has(td.cell) td:nth-child(5)::before { content: "\(expected): "; color: #5a6377; }
+              table:has(td.cell) td:nth-child(6)::before { content: "\(found): "; color: #5a6377; }
+              table:has(td.cell) td:empty { display: none; }
+            }
+            </style>
+
+            """
+    }
 
     /// A whole page.
     static func page(title: String, lang: Language, switchTo: String?, body: String) -> String {

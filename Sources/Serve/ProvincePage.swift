@@ -47,13 +47,13 @@ struct ProvincePage {
         }
         b += "</ul>\n"
         let timeliness = Dictionary((report.timeliness?.units ?? []).map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
-        b += "<div class=\"wrap\"><table id=\"units\">\n<tr><th>\(w("unit"))</th><th>\(w("status"))</th><th>\(w("timeliness"))</th><th>\(w("files"))</th></tr>\n"
+        b += "<div class=\"wrap\"><table class=\"cards\" id=\"units\">\n<tr><th>\(w("unit"))</th><th>\(w("status"))</th><th>\(w("timeliness"))</th><th>\(w("files"))</th></tr>\n"
         for u in report.units {
             b += "<tr><td>\(HTMLPage.escape(u.code))<br><span class=\"small\">\(HTMLPage.escape(u.name))</span></td>"
             b += "<td><span class=\"badge \(u.status.rawValue)\">\(HTMLPage.escape(u.status.label[lang]))</span>"
-            if u.errors + u.warnings > 0 { b += "<br><span class=\"small\">\(u.errors) \(w("errors")), \(u.warnings) \(w("warnings"))</span>" }
+            if u.errors + u.warnings > 0 { b += "<br><span class=\"small\">\(w("errors")): \(u.errors), \(w("warnings")): \(u.warnings)</span>" }
             b += "</td><td>"
-            if let t = timeliness[u.code] {
+            if let t = timeliness[u.code], t.state != .missing {  // "not submitted" is said once, by the status
                 b += "<span class=\"badge \(t.state.rawValue)\">\(w(Self.stateWord(t.state)))</span>"
                 if let r = t.received { b += "<br><span class=\"small\">\(HTMLPage.escape(HTMLPage.time(r)))</span>" }
             }

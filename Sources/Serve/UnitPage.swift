@@ -28,12 +28,12 @@ struct UnitPage {
         if uploads.isEmpty {
             b += "<p>\(w("none-yet"))</p>\n"
         } else {
-            b += "<div class=\"wrap\"><table id=\"uploads\">\n<tr><th>\(w("when"))</th><th>\(w("sent-name"))</th><th>\(w("check"))</th><th>\(w("fate"))</th></tr>\n"
+            b += "<div class=\"wrap\"><table class=\"cards\" id=\"uploads\">\n<tr><th>\(w("when"))</th><th>\(w("sent-name"))</th><th>\(w("check"))</th><th>\(w("fate"))</th></tr>\n"
             for u in uploads {
                 b += "<tr><td>\(HTMLPage.escape(HTMLPage.time(u.received)))</td>"
                 b += "<td>\(HTMLPage.escape(String(u.sentName.prefix(120))))</td>"
                 b += "<td><span class=\"badge \(u.status.rawValue)\">\(w(u.status.rawValue))</span>"
-                b += "<br><span class=\"small\">\(u.errors) \(w("errors")), \(u.warnings) \(w("warnings"))</span></td>"
+                b += "<br><span class=\"small\">\(w("errors")): \(u.errors), \(w("warnings")): \(u.warnings)</span></td>"
                 b += "<td>\(fate(u))</td></tr>\n"
             }
             b += "</table></div>\n"

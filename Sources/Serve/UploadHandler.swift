@@ -177,7 +177,7 @@ struct UploadHandler {
             notice = "<p class=\"notice bad\" id=\"outcome\">\(w("not-placed"))</p>"
         }
         notice += "\n<p><a href=\"\(HTMLPage.escape(back))\">\(w("back"))</a></p>\n"
-        let style = "<style>.notice { border-left: 6px solid #1f5f99; padding: .7em 1em; margin: 1em 0; font-size: 1.05em; } .notice.good { border-color: #17632a; background: #e3f5e6; } .notice.bad { border-color: #9b1c1c; background: #fde4e4; }</style>\n"
+        let style = HTMLPage.reportStyle(lang)
         var html: String
         do {
             html = String(decoding: try site.reports.render(report, format: .html, language: lang), as: UTF8.self)
