@@ -73,34 +73,56 @@ struct UploadHandler {
             }
         }
         close(pending.fd)
+        let record = UploadRecord(
+            linkID: link.id, unit: unit.code, period: site.periodText, file: nil,
+            sentName: String((received.sentName ?? "").prefix(255)), sha256: received.hasher.finalize(), size: received.size,
+            received: receivedAt, report: FileReport(file: name, status: .unreadable, issues: []))
+        let site = self.site
+        // Validation reads the whole workbook, placing it syncs files, and the ledger may
+        // wait for a nightly run's transaction: all of it on a thread of its own, never on
+        // the threads that serve the other requests.
+        let outcome = await Blocking.run { () -> (FileReport, String?, Bool) in
+            Self.checkAndPlace(pending, as: name, unit: unit, record: record, site: site)
+        }
+        let (report, placedAs, failed) = outcome
+        if failed {
+            return Self.page(.internalServerError, HTMLPage.message(PageWords.text("server-error", lang), lang: lang, back: back))
+        }
+        return reportPage(report, placedAs: placedAs, at: receivedAt, lang: lang, back: back)
+    }
+
+    /// Validates the written file as the nightly job would, places it in the inbox unless
+    /// rejected (else discards it) and records the upload. Returns the report, the name it
+    /// was placed under, and whether placing it failed.
+    static func checkAndPlace(
+        _ pending: AtomicFile.Pending, as name: String, unit: ReportingUnit, record: UploadRecord, site: UploadSite
+    ) -> (FileReport, String?, Bool) {
         // The same check as the nightly job's, of the file as it will be named in the inbox:
         // its file name says the link's unit, so a file stating another unit is rejected
         // (`wrong-unit`) and can never count for another unit.
         let (report, _) = site.validator.validate(path: pending.temporaryPath, as: name)
-        let keep = (report.status == .accepted || report.status == .acceptedWithWarnings) && report.unit?.uppercased() == unit.code.uppercased()
+        let keep = (report.status == .accepted || report.status == .acceptedWithWarnings)
+            && report.unit?.uppercased() == unit.code.uppercased()
         var placedAs: String?
         if keep {
             do {
-                try Inbox.place(pending, receivedAt: receivedAt, via: "upload", closing: false)
+                try Inbox.place(pending, receivedAt: record.received, via: "upload", closing: false)
                 placedAs = name
             } catch {
                 site.logger.error("upload: cannot place \(name) in the inbox: \(error)")
-                return Self.page(.internalServerError, HTMLPage.message(PageWords.text("server-error", lang), lang: lang, back: back))
+                return (report, nil, true)
             }
         } else {
             pending.discard(closing: false)
         }
-        do {
-            try site.ledger.recordUpload(
-                UploadRecord(
-                    linkID: link.id, unit: unit.code, period: site.periodText, file: placedAs,
-                    sentName: String((received.sentName ?? "").prefix(255)), sha256: received.hasher.finalize(), size: received.size,
-                    received: receivedAt, report: report))
-        } catch {
+        var record = record
+        record.file = placedAs
+        record.report = report
+        do { try site.ledger.recordUpload(record) } catch {
             // The file is in place with its receipt: the nightly job will see it all the same.
             site.logger.error("upload: cannot record the upload in the ledger: \(error)")
         }
-        return reportPage(report, placedAs: placedAs, at: receivedAt, lang: lang, back: back)
+        return (report, placedAs, false)
     }
 
     /// Reads the body into `fd`: only the `file` part's bytes, counted as they come; more
