@@ -195,3 +195,22 @@ final class Counter: @unchecked Sendable {
     func add() { lock.withLock { n += 1 } }
     var value: Int { lock.withLock { n } }
 }
+
+/// A server killed mid-upload leaves only its hidden temporary file, which no run reads
+/// and the next start removes.
+@Suite struct LeftoverTests {
+    @Test func aKilledUploadLeavesNothingTheRunReadsAndIsSweptAtStart() throws {
+        let f = try ServeFixture()
+        let pending = try AtomicFile.begin(f.inbox + "/NQ04_DBP_2016.xlsx")
+        _ = pending.temporaryPath.withCString { p in write(pending.fd, p, 10) }
+        close(pending.fd)  // as a kill would leave it: written, never placed
+        let receipt = try AtomicFile.begin(f.inbox + "/" + Receipt.folderName + "/NQ04_DBP_2016.xlsx.json")
+        close(receipt.fd)
+        #expect(f.inboxFiles().isEmpty)
+        #expect(try Inbox.scan(f.inbox).isEmpty)
+        #expect(f.allInboxNames().count == 1)
+        f.site.sweepLeftovers()
+        #expect(f.allInboxNames().isEmpty)
+        #expect(try FileManager.default.contentsOfDirectory(atPath: f.inbox + "/" + Receipt.folderName).isEmpty)
+    }
+}
