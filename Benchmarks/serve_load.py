@@ -62,6 +62,16 @@ def peak_rss_kib(pid):
     return None
 
 
+def cpu_seconds(pid):
+    """User + system CPU time a process has used, from /proc/<pid>/stat."""
+    try:
+        with open(f"/proc/{pid}/stat") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+    except OSError:
+        return None
+
+
 def percentile(sorted_values, p):
     if not sorted_values:
         return float("nan")
@@ -156,6 +166,8 @@ def main():
 
         threads = [threading.Thread(target=client, args=(i,), daemon=True) for i in range(args.clients)]
         sweep = threading.Thread(target=sweeper, daemon=True)
+        cpu_before = cpu_seconds(server.pid)
+        own_before = os.times()
         start = time.perf_counter()
         sweep.start()
         for t in threads:
@@ -166,6 +178,8 @@ def main():
             t.join(timeout=60)
         elapsed = time.perf_counter() - start
         rss = peak_rss_kib(server.pid)
+        cpu = cpu_seconds(server.pid)
+        own = os.times()
         lat = sorted(latencies)
         result = {
             "clients": args.clients,
@@ -177,6 +191,8 @@ def main():
             "statuses": {str(k): v for k, v in sorted(statuses.items())},
             "errors": len(errors),
             "server_peak_rss_mib": round(rss / 1024, 1) if rss else None,
+            "server_cpu_ms_per_request": round((cpu - cpu_before) * 1000 / max(1, len(lat)), 2) if cpu else None,
+            "client_cpu_s": round((own.user - own_before.user) + (own.system - own_before.system), 1),
             "file_sizes_kib": [round(s / 1024, 1) for _, _, s in samples],
             "cores": os.cpu_count(),
             "load_average_before_end": os.getloadavg(),
