@@ -12,7 +12,8 @@ chromium-driver with Selenium, as a district clerk would:
   2. opens DBD's link, sends Samples/invalid/NQ04_DBD_2016.xlsx: the page says it was NOT
      kept and lists the issues Samples/invalid/expected.json says that file has; nothing
      lands in the inbox;
-  3. the unit page lists the earlier upload and its fate; the English switch works;
+  3. the unit page lists the earlier upload and its fate; the English switch works; a file
+     past the job's size limit gets the "too large" page (413), and nothing is kept;
   4. a changed token reaches nothing (404);
   5. the province's link shows the upload waiting; after `tonghop run`, the period's
      timeliness, and its links open the run report and download the provincial workbook.
@@ -197,6 +198,18 @@ def main():
         d.find_element(By.LINK_TEXT, "English").click()
         check("English switch", "Send the file" in d.page_source and "Not kept" in d.page_source)
         screenshot(d, args.screenshots, "unit-page-with-uploads", phone=True)
+
+        # 3b. A file past the job's limit (50 MB): the 413 page, in words, and nothing kept.
+        big = os.path.join(tmp, "too-big.xlsx")
+        with open(big, "wb") as f:
+            f.truncate(51 * 1024 * 1024)
+        d.get(links["MNH"])
+        d.find_element(By.CSS_SELECTOR, "input[type=file][name=file]").send_keys(big)
+        d.find_element(By.CSS_SELECTOR, "form.upload button[type=submit]").click()
+        WebDriverWait(d, 60).until(lambda drv: "Tệp quá lớn" in drv.page_source or "ERR_" in drv.page_source)
+        check("too large: the page says so", "Tệp quá lớn: tối đa 50 MB" in d.page_source, d.page_source[:500])
+        check("too large: nothing in the inbox", not any(n.startswith("NQ04_MNH") for n in os.listdir(inbox)))
+        os.unlink(big)
 
         # 4. A changed token reaches nothing.
         d.get(links["DBP"][:-1] + ("A" if not links["DBP"].endswith("A") else "B"))
