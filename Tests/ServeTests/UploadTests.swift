@@ -214,3 +214,54 @@ final class Counter: @unchecked Sendable {
         #expect(try FileManager.default.contentsOfDirectory(atPath: f.inbox + "/" + Receipt.folderName).isEmpty)
     }
 }
+
+/// Uploads while the nightly job runs, and the names an upload can take.
+@Suite struct UploadDuringRunTests {
+    @Test func uploadsDuringANightlyRunLoseNothing() async throws {
+        let f = try ServeFixture()
+        try FileManager.default.copyItem(atPath: ServeFixture.sample("NQ04_TGI_2016.xlsx"), toPath: f.inbox + "/NQ04_TGI_2016.xlsx")
+        try await f.application.test(.router) { client in
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { _ = try await f.runNightly() }
+                for unit in ["DBP", "MNH", "DBP"] {
+                    group.addTask {
+                        let r = try await client.execute(
+                            uri: "/u/\(f.token(unit))/upload", method: .post, headers: MultipartBody.headers,
+                            body: MultipartBody.file(path: ServeFixture.sample("NQ04_\(unit)_2016.xlsx")))
+                        #expect(r.status == .ok)
+                    }
+                }
+                try await group.waitForAll()
+            }
+        }
+        #expect(f.inboxFiles() == ["NQ04_DBP_2016.xlsx", "NQ04_DBP_2016_v2.xlsx", "NQ04_MNH_2016.xlsx", "NQ04_TGI_2016.xlsx"])
+        #expect(f.allInboxNames() == f.inboxFiles())
+        // The next run sees every file, each with its receipt's time.
+        let result = try await f.runNightly()
+        #expect(result.counts.files == 4)
+        #expect(result.counts.accepted == 3)
+        #expect(try f.site.ledger.uploads(unit: "DBP", period: "2016").count == 2)
+        let times = try f.site.ledger.receivedTimes([(name: "NQ04_MNH_2016.xlsx", hash: Inbox.hash(path: f.inbox + "/NQ04_MNH_2016.xlsx"))])
+        #expect(times.first??.via == "upload")
+    }
+
+    @Test func namesAreTheExpectedOneThenResubmissionsUpTo99() throws {
+        let f = try ServeFixture()
+        let names = UploadNames()
+        let base = "NQ04_DBP_2016.xlsx"
+        #expect(UploadNames.candidates(base).prefix(3) == ["NQ04_DBP_2016.xlsx", "NQ04_DBP_2016_v2.xlsx", "NQ04_DBP_2016_v3.xlsx"])
+        #expect(UploadNames.candidates(base).count == 99)
+        // Every candidate parses back to the unit and period (the nightly job's reading).
+        for c in UploadNames.candidates(base) {
+            let parts = f.site.template.identify.parseFileName(c) { f.site.template.period.parse($0) != nil }
+            #expect(parts?.unit == "DBP" && parts?.period == "2016", "\(c)")
+        }
+        let first = names.reserve(base: base, in: f.inbox)
+        let second = names.reserve(base: base, in: f.inbox)
+        #expect(first == base && second == "NQ04_DBP_2016_v2.xlsx")
+        names.release(first!)
+        #expect(names.reserve(base: base, in: f.inbox) == base)
+        for c in UploadNames.candidates(base) { FileManager.default.createFile(atPath: f.inbox + "/" + c, contents: Data()) }
+        #expect(UploadNames().reserve(base: base, in: f.inbox) == nil)
+    }
+}
