@@ -8,9 +8,13 @@ import XLSX
 /// ledger and folders, loaded once at start. The same engine as the nightly job
 /// (`Validator` with the job's reader limits, `CatalogueFileReports` for the unit report).
 public struct UploadSite: Sendable {
+    /// The job file (inbox, output folder, limits, deadline, time zone).
     public let job: JobFile
+    /// Its template (units, the file name pattern, the checks).
     public let template: Template
+    /// The period served (the job file's).
     public let period: Period
+    /// The job's ledger: links, uploads, and what the nightly runs made of them.
     public let ledger: Ledger
     let validator: Validator
     let reports: CatalogueFileReports
@@ -22,6 +26,7 @@ public struct UploadSite: Sendable {
     /// The wall clock (the receipts' times); tests set it.
     public var clock: @Sendable () -> Date = { Date() }
 
+    /// The site of a loaded job: its validator with the job's reader limits.
     public init(job: JobFile, template: Template, period: Period, ledger: Ledger) {
         self.job = job
         self.template = template

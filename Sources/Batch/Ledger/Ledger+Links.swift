@@ -4,7 +4,9 @@ import Reporting
 
 /// A link of the upload server as the ledger keeps it: never the token, only its SHA-256.
 public struct LedgerLink: Sendable, Hashable {
+    /// The row's id (an upload names the link it came by).
     public var id: Int64
+    /// The job's name and the period the link is for.
     public var job: String
     public var period: String
     /// The unit the link reaches; nil for the province's link.
@@ -19,17 +21,21 @@ public struct LedgerLink: Sendable, Hashable {
 
 /// One upload through a unit's link, and what validation made of it.
 public struct LedgerUpload: Sendable, Hashable {
+    /// The row's id.
     public var id: Int64
+    /// The unit whose link it came by, and the period.
     public var unit: String
     public var period: String
     /// The inbox name it was placed under; nil when it was not placed (rejected, unreadable).
     public var file: String?
     /// The name the browser sent (shown, never used as a path).
     public var sentName: String
+    /// SHA-256 of the file's bytes (lowercase hex) and its size.
     public var sha256: String
     public var size: Int64
     /// Its receipt time.
     public var received: Timestamp
+    /// What validation made of it, with its counts of errors and warnings.
     public var status: FileStatus
     public var errors: Int
     public var warnings: Int
@@ -40,6 +46,8 @@ public struct LedgerUpload: Sendable, Hashable {
 
 /// A new upload for `recordUpload`.
 public struct UploadRecord: Sendable {
+    /// The link it came by, its unit and period; the inbox name it was placed under (nil:
+    /// not placed) and the name the browser sent; its content; its receipt time; its report.
     public var linkID: Int64
     public var unit: String
     public var period: String
@@ -50,6 +58,7 @@ public struct UploadRecord: Sendable {
     public var received: Timestamp
     public var report: FileReport
 
+    /// An upload's record (see the fields).
     public init(
         linkID: Int64, unit: String, period: String, file: String?, sentName: String, sha256: String, size: Int64,
         received: Timestamp, report: FileReport
