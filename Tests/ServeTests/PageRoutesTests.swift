@@ -158,3 +158,33 @@ import Testing
         }
     }
 }
+
+/// The province page links each unit's annotated file (a file with warnings comes back
+/// marked), served from the output folder.
+@Suite struct ProvinceFilesTests {
+    @Test func theAnnotatedFileOfAUnitWithWarningsIsLinkedAndServed() async throws {
+        let f = try ServeFixture()
+        try await f.application.test(.router) { client in
+            try await client.execute(
+                uri: "/u/\(f.token("DBP"))/upload", method: .post, headers: MultipartBody.headers,
+                body: MultipartBody.file(path: ServeFixture.invalid("NQ04_DBP_2016.xlsx"))
+            ) { r in
+                #expect(r.status == .ok)  // warnings only: kept
+                #expect(r.text.contains("number-as-text"))
+            }
+        }
+        _ = try await f.runNightly()
+        let link = "/p/\(f.provinceToken)/files/returned/DBP/NQ04_DBP_2016.xlsx"
+        try await f.application.test(.router) { client in
+            try await client.execute(uri: "/p/\(f.provinceToken)", method: .get) { r in
+                #expect(r.text.contains("href=\"\(link)\""))
+                #expect(r.text.contains("tệp có ghi chú"))
+            }
+            try await client.execute(uri: link, method: .get) { r in
+                #expect(r.status == .ok)
+                #expect(r.headers[.contentType] == "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                #expect(Array(r.body.readableBytesView.prefix(2)) == [0x50, 0x4B])
+            }
+        }
+    }
+}
