@@ -57,7 +57,7 @@ public enum ServeRoutes {
                 return UploadHandler.page(.notFound, HTMLPage.message(PageWords.text("not-found", lang), lang: lang))
             }
             var headers: HTTPFields = [.contentType: OutputFiles.mediaType(path), .cacheControl: "no-store"]
-            headers[HTTPField.Name("X-Content-Type-Options")!] = "nosniff"
+            headers.append(contentsOf: UploadHandler.securityHeaders)
             if !path.hasSuffix(".html") && !path.hasSuffix(".svg") && !path.hasSuffix(".json") {
                 headers[.contentDisposition] = "attachment"
             }

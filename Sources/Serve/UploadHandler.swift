@@ -1,5 +1,6 @@
 import Batch
 import Foundation
+import HTTPTypes
 import Hummingbird
 import Reporting
 import XLSX
@@ -216,10 +217,19 @@ struct UploadHandler {
     }
 
     static func page(_ status: HTTPResponse.Status, _ html: String) -> Response {
-        Response(
-            status: status, headers: [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"],
-            body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
+        var headers: HTTPFields = [.contentType: "text/html; charset=utf-8", .cacheControl: "no-store"]
+        headers.append(contentsOf: securityHeaders)
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(string: html)))
     }
+
+    /// On every page: no script may run (the pages have none; text from a hostile workbook
+    /// is escaped, and this is the second wall), nothing loads from elsewhere, forms post
+    /// only here, no other site may frame them, and no address (with its token) is sent on.
+    static let securityHeaders: HTTPFields = [
+        .contentSecurityPolicy: "default-src 'none'; style-src 'unsafe-inline'; img-src 'self' data:; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+        HTTPField.Name("Referrer-Policy")!: "no-referrer",
+        HTTPField.Name("X-Content-Type-Options")!: "nosniff",
+    ]
 }
 
 #if canImport(Glibc)

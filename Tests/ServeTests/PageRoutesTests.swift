@@ -17,6 +17,7 @@ import Testing
             try await client.execute(uri: "/u/\(f.token("DBP"))", method: .get) { r in
                 #expect(r.status == .ok)
                 #expect(r.headers[.contentType] == "text/html; charset=utf-8")
+                #expect(r.headers[.contentSecurityPolicy]?.contains("default-src 'none'") == true)
                 let html = r.text
                 #expect(html.contains("<html lang=\"vi\">"))
                 #expect(html.contains("Thành ủy Điện Biên Phủ"))
