@@ -27,7 +27,6 @@ struct UploadHandler {
         case tooLarge
         case badForm
         case noFile
-        case noName
         case cannotWrite(String)
     }
 
@@ -36,7 +35,6 @@ struct UploadHandler {
         var size: Int64 = 0
         var hasher = ContentHash()
         var sentName: String?
-        var complete = false
     }
 
     func handle(_ request: Request, link: LedgerLink, unit: ReportingUnit, token: String, lang: Language) async -> Response {
@@ -69,7 +67,7 @@ struct UploadHandler {
             case .cannotWrite(let why):
                 site.logger.error("upload: cannot write the temporary file: \(why)")
                 return Self.page(.internalServerError, HTMLPage.message(PageWords.text("server-error", lang), lang: lang, back: back))
-            case .badForm, .noName:
+            case .badForm:
                 return Self.page(.badRequest, HTMLPage.message(PageWords.text("bad-form", lang), lang: lang, back: back))
             }
         }
@@ -163,7 +161,6 @@ struct UploadHandler {
         }
         guard form.isComplete else { throw .badForm }
         guard fileSeen, r.size > 0 else { throw .noFile }
-        r.complete = true
         return r
     }
 
