@@ -261,7 +261,7 @@ final class Counter: @unchecked Sendable {
         #expect(first == base && second == "NQ04_DBP_2016_v2.xlsx")
         names.release(first!)
         #expect(names.reserve(base: base, in: f.inbox) == base)
-        for c in UploadNames.candidates(base) { FileManager.default.createFile(atPath: f.inbox + "/" + c, contents: Data()) }
+        for c in UploadNames.candidates(base) { _ = FileManager.default.createFile(atPath: f.inbox + "/" + c, contents: Data()) }
         #expect(UploadNames().reserve(base: base, in: f.inbox) == nil)
     }
 }
