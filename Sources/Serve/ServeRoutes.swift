@@ -11,6 +11,7 @@ import Reporting
 /// |---|---|
 /// | `GET /u/<token>` | a unit's upload page (form, earlier uploads) |
 /// | `POST /u/<token>/upload` | an upload: the report, and the file placed unless rejected |
+/// | `GET /u/<token>/upload` | 303 back to the unit's page (the result page opened again) |
 /// | `GET /p/<token>` | the province's page (completeness, timeliness, links) |
 /// | `GET /p/<token>/files/<path>` | a file of the job's output folder (`OutputFiles`) |
 /// | `GET /health` | `ok`, for a monitor |
@@ -37,6 +38,14 @@ public enum ServeRoutes {
             let (link, unit): (LedgerLink, ReportingUnit)
             do { (link, unit) = try Access.unit(token, site: site) } catch { return refusal(error, lang: lang, site: site) }
             return await UploadHandler(site: site).handle(request, link: link, unit: unit, token: token, lang: lang)
+        }
+        // The result page's address opened again (a bookmark, a reload after a restart):
+        // back to the form, with nothing uploaded.
+        router.get("/u/:token/upload") { request, context in
+            let lang = language(request)
+            let token = context.parameters.get("token") ?? ""
+            do { _ = try Access.unit(token, site: site) } catch { return refusal(error, lang: lang, site: site) }
+            return Response(status: .seeOther, headers: [.location: "/u/\(token)?lang=\(lang.rawValue)"])
         }
         router.get("/p/:token") { request, context in
             let lang = language(request)

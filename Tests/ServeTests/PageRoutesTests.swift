@@ -102,6 +102,18 @@ import Testing
         }
     }
 
+    @Test func theResultPagesAddressLeadsBackToTheForm() async throws {
+        let f = try ServeFixture()
+        try await f.application.test(.router) { client in
+            try await client.execute(uri: "/u/\(f.token("DBP"))/upload?lang=en", method: .get) { r in
+                #expect(r.status == .seeOther)
+                #expect(r.headers[.location] == "/u/\(f.token("DBP"))?lang=en")
+            }
+            try await client.execute(uri: "/u/\(LinkTokens.make())/upload", method: .get) { r in #expect(r.status == .notFound) }
+        }
+        #expect(f.allInboxNames().isEmpty)
+    }
+
     @Test func healthAnswers() async throws {
         let f = try ServeFixture()
         try await f.application.test(.router) { client in
