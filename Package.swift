@@ -13,6 +13,7 @@ let package = Package(
         .library(name: "XLSX", targets: ["XLSX"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "Batch", targets: ["Batch"]),
+        .library(name: "Serve", targets: ["Serve"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -21,6 +22,8 @@ let package = Package(
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/apple/swift-crypto", from: "4.5.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
     ],
     targets: [
         // C libraries, each behind a module map and a shim header; nothing else.
@@ -53,6 +56,17 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
             ]),
 
+        // The upload server beside the nightly job (`tonghop serve`): a unit's upload page
+        // and report, the province's page; the same engine and reports as the job.
+        .target(
+            name: "Serve",
+            dependencies: [
+                "XLSX", "Reporting", "Batch",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HTTPTypes", package: "swift-http-types"),
+                .product(name: "Logging", package: "swift-log"),
+            ]),
+
         // The command line: one file per subcommand. On Linux the release build links the
         // Swift runtime and Foundation statically (compiled with -static-stdlib too, so its
         // objects ask for the static Foundation's own libraries), as a non-PIE executable
@@ -62,7 +76,7 @@ let package = Package(
         .executableTarget(
             name: "tonghop",
             dependencies: [
-                "XLSX", "Reporting", "Batch",
+                "XLSX", "Reporting", "Batch", "Serve",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -81,6 +95,13 @@ let package = Package(
             resources: [.copy("Fixtures")]),
         .testTarget(name: "BatchTests", dependencies: ["Batch", "Reporting", "XLSX"]),
         .testTarget(name: "EndToEndTests", dependencies: ["XLSX"]),
+        .testTarget(
+            name: "ServeTests",
+            dependencies: [
+                "Serve", "Batch", "Reporting", "XLSX",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdTesting", package: "hummingbird"),
+            ]),
     ],
     swiftLanguageModes: [.v6]
 )

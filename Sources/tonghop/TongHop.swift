@@ -11,6 +11,7 @@ struct TongHop: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Inspect.self, Convert.self, Validate.self, Blank.self, Run.self, Approve.self, Reopen.self, HistoryCommand.self, ImportPeriod.self,
+            Inspect.self, Convert.self, Validate.self, Blank.self, Run.self, Approve.self, Reopen.self, HistoryCommand.self,
+            ImportPeriod.self, ServeCommand.self, Links.self,
         ])
 }

@@ -118,6 +118,46 @@ extension Ledger {
                     CREATE INDEX approvals_unit_period ON approvals(unit, period);
                     """)
         }
+        // The upload server (`tonghop serve`, `tonghop links`): each unit's and the province's
+        // link for a period, kept only as the SHA-256 of its token, revocable; and every
+        // upload through a link with what validation made of it (a rejected upload is not
+        // placed in the inbox, so this is the only trace of it).
+        m.registerMigration("links-1") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE links (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        job TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        -- NULL: the province's link
+                        unit TEXT,
+                        token_sha256 TEXT NOT NULL UNIQUE,
+                        created_at TEXT NOT NULL,
+                        revoked_at TEXT
+                    );
+                    CREATE INDEX links_job_period_unit ON links(job, period, unit);
+
+                    CREATE TABLE uploads (
+                        id INTEGER PRIMARY KEY AUTOINCREMENT,
+                        link_id INTEGER NOT NULL REFERENCES links(id),
+                        unit TEXT NOT NULL,
+                        period TEXT NOT NULL,
+                        -- the name it was placed under in the inbox; NULL when not placed
+                        file TEXT,
+                        -- the name the browser sent, shown only, never used as a path
+                        sent_name TEXT NOT NULL,
+                        sha256 TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        received INTEGER NOT NULL,
+                        received_offset INTEGER NOT NULL,
+                        -- accepted | accepted-with-warnings | rejected | unreadable
+                        status TEXT NOT NULL,
+                        errors INTEGER NOT NULL,
+                        warnings INTEGER NOT NULL
+                    );
+                    CREATE INDEX uploads_unit_period ON uploads(unit, period);
+                    """)
+        }
         return m
     }
 }

@@ -1,5 +1,6 @@
 /// The fixed words of the text and HTML reports, in each report language.
-enum ReportStrings {
+/// The reports' own words (headings, column names) in both languages.
+public enum ReportStrings {
     static func status(_ s: FileStatus, _ lang: Language) -> String {
         switch (s, lang) {
         case (.accepted, .vi): return "Đạt"
@@ -49,5 +50,6 @@ enum ReportStrings {
             en: "Errors must be fixed and the file sent again. Warnings should be checked; the report is still accepted. Info is for your information."),
     ]
 
-    static func word(_ key: String, _ lang: Language) -> String { words[key]?[lang] ?? key }
+    /// The word for `key` (`expected`, `found`, `cell`...) in `lang`; the key itself when unknown.
+    public static func word(_ key: String, _ lang: Language) -> String { words[key]?[lang] ?? key }
 }

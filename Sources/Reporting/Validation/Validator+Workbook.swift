@@ -5,7 +5,13 @@ extension Validator {
     /// Reads and validates one submitted file. Never throws: a file that cannot be read
     /// gets an `unreadable` report with one issue saying why (`Issue.unreadable(file:error:limits:)`).
     public func validate(path: String) -> (FileReport, Submission?) {
-        let name = (path as NSString).lastPathComponent
+        validate(path: path, as: (path as NSString).lastPathComponent)
+    }
+
+    /// Validates the file at `path` as if it were named `name` (its file name checks, the
+    /// unit and period it names, the report's file): the upload server checks a temporary
+    /// file under the name it will have in the inbox.
+    public func validate(path: String, as name: String) -> (FileReport, Submission?) {
         do {
             let snapshot = try Validator.snapshot(path: path, name: name, limits: limits, sheets: template.sheetNames)
             return validate(snapshot)
