@@ -99,7 +99,7 @@ struct UploadHandler {
         // The same check as the nightly job's, of the file as it will be named in the inbox:
         // its file name says the link's unit, so a file stating another unit is rejected
         // (`wrong-unit`) and can never count for another unit.
-        let (report, _) = site.validator.validate(path: pending.temporaryPath, as: name)
+        let (report, _) = site.validatorWithHistory().validate(path: pending.temporaryPath, as: name)
         let keep = (report.status == .accepted || report.status == .acceptedWithWarnings)
             && report.unit?.uppercased() == unit.code.uppercased()
         var placedAs: String?

@@ -38,6 +38,16 @@ public struct UploadSite: Sendable {
         self.expectedUnits = job.expectedUnits(of: template)
     }
 
+    /// The validator with the history a nightly run of this period reads (the earlier
+    /// periods' accepted figures in the ledger), so that `prev()` rules and baselines taken
+    /// from history judge an upload as the nightly job will. Read for each upload: an
+    /// earlier period imported or corrected while the server runs counts at once.
+    func validatorWithHistory() -> Validator {
+        var v = validator
+        if let h = try? ledger.history(excluding: periodText) { v.history = h.before(period) }
+        return v
+    }
+
     /// The period as the ledger writes it.
     public var periodText: String { period.description }
 

@@ -47,6 +47,23 @@ import XLSX
         #expect(uploads.first?.sha256 == receipt.sha256)
     }
 
+    @Test func anUploadIsJudgedWithTheEarlierPeriodsAsTheNightlyRunWillJudgeIt() async throws {
+        // DBD's 2015 figures in the ledger (64 admissions): its 2016 file's 192 break the
+        // template's prev() rule, a warning the upload's report must show as the run's will.
+        let f = try ServeFixture()
+        try f.site.ledger.importPeriod(
+            job: "nq04-serve", period: "2015",
+            figures: [AcceptedFigures(unit: "DBD", period: "2015", file: "NQ04_DBD_2015.xlsx", hash: "h2015",
+                                      received: Timestamp(seconds: 1_449_000_000, offset: 25200), values: ["KN": ["current": 64]])],
+            source: "test", at: ServeFixture.now)
+        try await f.application.test(.router) { client in
+            let r = try await upload(client, token: f.token("DBD"), body: MultipartBody.file(path: ServeFixture.sample("NQ04_DBD_2016.xlsx"), filename: "dbd.xlsx"))
+            #expect(r.status == .ok)
+            #expect(r.text.contains("nq04-kn-tang-dot-bien") && r.text.contains("exceed twice last year"), "\(r.text.prefix(400))")
+        }
+        #expect(f.inboxFiles() == ["NQ04_DBD_2016.xlsx"], "a warning does not stop it")
+    }
+
     @Test func aRejectedFileIsReportedAndNotPlaced() async throws {
         let f = try ServeFixture()
         try await f.application.test(.router) { client in
