@@ -4,8 +4,27 @@ import Reporting
 extension Ledger {
     /// Every accepted submission the ledger holds figures for (of a unit and a period, or
     /// all), each group oldest first by receipt time: what the change audit walks.
-    public func acceptedFigures(unit: String? = nil, period: String? = nil) throws(BatchError) -> [AcceptedFigures] {
+    /// `excluding`: submissions ("hash/file") not wanted (a run's own files: it holds their
+    /// figures already), left out before their figures are read.
+    public func acceptedFigures(unit: String? = nil, period: String? = nil, excluding: Set<String> = [])
+        throws(BatchError) -> [AcceptedFigures]
+    {
         try read { db in
+            var skip = Set<Int64>()
+            var accepted = 0
+            if !excluding.isEmpty {
+                let rows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT id, hash, file FROM submissions WHERE status IN ('accepted', 'accepted-with-warnings')
+                          AND (?1 IS NULL OR unit = ?1) AND (?2 IS NULL OR period = ?2)
+                        """, arguments: [unit, period])
+                while let r = try rows.next() {
+                    accepted += 1
+                    if excluding.contains((r["hash"] as String) + "/" + (r["file"] as String)) { skip.insert(r["id"]) }
+                }
+                if skip.count == accepted { return [] }  // a rerun: every one is the run's own
+            }
             var byID: [Int64: AcceptedFigures] = [:]
             let rows = try Row.fetchCursor(
                 db,
@@ -19,6 +38,7 @@ extension Ledger {
                 arguments: [unit, period])
             while let r = try rows.next() {
                 let id: Int64 = r["id"]
+                if skip.contains(id) { continue }
                 if byID[id] == nil {
                     let seconds: Int64 = r["received"] ?? Int64((r["modified_at"] as Double?) ?? 0)
                     byID[id] = AcceptedFigures(

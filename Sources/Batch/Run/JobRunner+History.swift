@@ -79,7 +79,7 @@ extension JobRunner {
             earlier[s.unit, default: []].append(
                 AcceptedFigures(unit: s.unit, period: s.period, file: files[i].name, hash: files[i].hash, received: files[i].received, values: s.values))
         }
-        for a in try ledger?.acceptedFigures(period: c.periodText) ?? [] where !inRun.contains(a.hash + "/" + a.file) {
+        for a in try ledger?.acceptedFigures(period: c.periodText, excluding: inRun) ?? [] where !inRun.contains(a.hash + "/" + a.file) {
             var shown = a
             shown.received = a.received.shown(in: c.timeZoneOffset)
             earlier[a.unit, default: []].append(shown)
