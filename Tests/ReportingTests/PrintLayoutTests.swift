@@ -21,6 +21,7 @@ import XLSX
                 "values": {c.coordinate: c.value for row in ws.iter_rows() for c in row if c.value is not None},
                 "wrap": [c.coordinate for row in ws.iter_rows() for c in row if c.value is not None and c.alignment.wrap_text],
                 "width": ws.column_dimensions["A"].width,
+                "widths": {k: d.width for k, d in ws.column_dimensions.items() if d.width},
             }))
             """
         let r = try Python.run(["-c", script, path, sheet])
@@ -89,5 +90,37 @@ import XLSX
         // The lists sheet heads its columns in Vietnamese, not with the reference lists' keys.
         let lists = try #require(try Self.printSettings(path, sheet: BlankForm.listsSheet)["values"] as? [String: String])
         #expect(lists["A1"] == "Xã, phường, thị trấn" && lists["B1"] == "Dân tộc", "\(lists["A1"] ?? "") \(lists["B1"] ?? "")")
+    }
+
+    @Test(.enabled(if: OpenpyxlDump.available, "python3 with openpyxl is not installed"))
+    func issuesSheetFitsA4AndEachRowIsTallEnoughForItsMessage() throws {
+        let (subs, accepted) = F.allAccepted()
+        var reports = accepted
+        let long = Issue(
+            code: "outlier", severity: .warning, file: reports[0].file, sheet: "Chỉ tiêu", cell: "F7", found: "192",
+            params: ["unit": "DBD", "low": "69", "high": "71", "direction.vi": "cao hơn nhiều so với", "direction.en": "above",
+                     "indicator.vi": "KN (Số đảng viên mới được kết nạp trong kỳ báo cáo của đơn vị)", "indicator.en": "KN"])
+        reports[0].issues.append(long)
+        reports[0].status = .acceptedWithWarnings
+        let c = Consolidator(spec: F.spec).consolidate(subs, reports: reports, period: .year(2016))
+        let dir = try ConsolidationTempDir()
+        defer { dir.remove() }
+        let path = dir.path + "/tong-hop.xlsx"
+        try ProvincialWorkbook.write(c, reports: reports, to: path)
+        let p = try Self.printSettings(path, sheet: "Lỗi kiểm tra")
+        // Printed at 100 % width over 0.5" margins of A4 landscape, about 146 units fit; the
+        // sheet is fitted to one page wide, so its columns must stay near that to keep the
+        // text at 9 pt or more (at most 170 units: a scale of 86 % or more).
+        let widths = try #require(p["widths"] as? [String: Double])
+        #expect(widths.values.reduce(0, +) <= 170, "\(widths)")
+        let values = try #require(p["values"] as? [String: Any])
+        let heights = try #require(p["heights"] as? [String: Double])
+        let message = IssueCatalogue.message(for: long, lang: .vi)
+        let cell = try #require(values.first { ($0.value as? String) == message }?.key, "the outlier's row")
+        let row = String(cell.drop { $0.isLetter })
+        let lines = SheetBuilder.wrappedLines(message, width: widths["K"] ?? 44)
+        #expect(lines >= 2, "the fixture's message wraps")
+        #expect((heights[row] ?? 15) >= Double(lines) * 15, "row \(row): \(lines) lines in \(heights[row] ?? 15) pt")
+        #expect(Set(p["wrap"] as? [String] ?? []).contains(cell))
     }
 }

@@ -286,14 +286,10 @@ public enum BlankForm {
         add("")
         add("INSTRUCTIONS (ENGLISH)", heading)
         for (n, step) in stepsEn.enumerated() { add("\(n + 1). \(step)", english) }
-        // At 11 pt LibreOffice fits about 1.05 characters a unit of this column's width
-        // (measured on its PDF); 0.95 leaves a margin: a row may get a spare line, never lose one.
-        let perLine = Int(width * 0.95)
         for (i, line) in lines.enumerated() where !line.text.isEmpty {
             s.write(.string(line.text), at: CellRef(row: i, column: 0), style: line.style)
-            let count = line.text.split(separator: "\n", omittingEmptySubsequences: false)
-                .reduce(0) { $0 + max(1, ($1.count * Int(line.size) / 11 + perLine - 1) / perLine) }
-            s.setRowHeight(i, Double(count) * line.size * 1.4 + 2)
+            let count = SheetBuilder.wrappedLines(line.text, width: width, size: line.size)
+            s.setRowHeight(i, SheetBuilder.rowHeight(lines: count, size: line.size))
         }
         var setup = PageSetup(orientation: .portrait, paperSize: 9, fitToWidth: 1)
         setup.margins.left = 0.6

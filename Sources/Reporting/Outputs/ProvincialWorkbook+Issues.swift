@@ -19,26 +19,41 @@ extension ProvincialWorkbook {
             lastColumn: lastColumn, headerRows: header...header)
         for (col, h) in heads.enumerated() { b.text(h, header, col, Styles.header, measure: false) }
 
+        // Fixed widths that print at about 90 % on A4 landscape (text stays above 9 pt on
+        // paper); the long columns wrap and each row is as tall as its longest cell.
+        let widths: [Int: Double] = [0: 6, 1: 22, 2: 18, 3: 14, 4: 10, 5: 20, 6: 10, 7: 6, 8: 10, 9: 8, 10: 44]
+        let wrappedColumns: Set<Int> = [2, 3, 5, 8, 9, 10]
+        var tallest = 1
+        func cell(_ s: String, _ row: Int, _ col: Int, _ style: CellStyle) {
+            if wrappedColumns.contains(col), !s.isEmpty {
+                b.text(s, row, col, style.alignment?.wrap == true ? style : Styles.wrapped, measure: false)
+                tallest = max(tallest, SheetBuilder.wrappedLines(s, width: widths[col] ?? 10))
+            } else {
+                b.text(s, row, col, style)
+            }
+        }
         let describe = options.describe ?? { IssueCatalogue.message(for: $0, lang: .vi) }
         let units = Dictionary(c.units.map { ($0.code, $0) }, uniquingKeysWith: { a, _ in a })
         var r = header + 1
         func row(_ issue: Issue?, file: String, unit: String?, status: String) {
+            tallest = 1
             b.number(Double(r - header), r, 0, Styles.centered)
-            b.text(file, r, 1, Styles.text)
-            b.text(unit.map { units[$0]?.name ?? $0 } ?? "", r, 2, Styles.text)
-            b.text(status, r, 3, Styles.centered)
+            cell(file, r, 1, Styles.text)
+            cell(unit.map { units[$0]?.name ?? $0 } ?? "", r, 2, Styles.text)
+            cell(status, r, 3, Styles.wrappedCentered)
             if let issue {
-                b.text(severityLabel(issue.severity), r, 4, Styles.severity(issue.severity))
-                b.text(issue.code, r, 5, Styles.text)
-                b.text(issue.sheet ?? "", r, 6, Styles.text)
-                b.text(issue.cell ?? "", r, 7, Styles.centered)
-                b.text(issue.expected ?? "", r, 8, Styles.text)
-                b.text(issue.found ?? "", r, 9, Styles.text)
-                b.text(describe(issue), r, 10, Styles.wrapped, measure: false)
+                cell(severityLabel(issue.severity), r, 4, Styles.severity(issue.severity))
+                cell(issue.code, r, 5, Styles.text)
+                cell(issue.sheet ?? "", r, 6, Styles.text)
+                cell(issue.cell ?? "", r, 7, Styles.centered)
+                cell(issue.expected ?? "", r, 8, Styles.text)
+                cell(issue.found ?? "", r, 9, Styles.text)
+                cell(describe(issue), r, 10, Styles.wrapped)
             } else {
                 for col in 4...9 { b.text("", r, col, Styles.text) }
-                b.text("Không có lỗi", r, 10, Styles.wrapped)
+                cell("Không có lỗi", r, 10, Styles.wrapped)
             }
+            if tallest > 1 { b.sheet.setRowHeight(r, SheetBuilder.rowHeight(lines: tallest)) }
             r += 1
         }
         for issue in c.issues {
@@ -57,7 +72,7 @@ extension ProvincialWorkbook {
         if r > header + 1 {
             b.sheet.autoFilter(CellRange(first: CellRef(row: header, column: 0), last: CellRef(row: r - 1, column: lastColumn)))
         }
-        b.fitColumns(lastColumn + 1, minimum: 8, maximum: 24, fixed: [0: 7, 10: 45])
+        for (c, w) in widths { b.sheet.setColumnWidth(c, w) }
     }
 
     static func severityLabel(_ s: Severity) -> String {

@@ -35,6 +35,9 @@ extension ProvincialWorkbook {
         static let centered = CellStyle(
             font: Font(name: fontName, size: 11), border: thin,
             alignment: Alignment(horizontal: .center, vertical: .center))
+        static let wrappedCentered = CellStyle(
+            font: Font(name: fontName, size: 11), border: thin,
+            alignment: Alignment(horizontal: .center, vertical: .center, wrap: true))
         static let heading = CellStyle(
             font: Font(name: fontName, size: 11, bold: true), fill: totalFill, border: thin,
             alignment: Alignment(vertical: .center))

@@ -11,6 +11,19 @@ final class SheetBuilder {
         self.sheet = sheet
     }
 
+    /// How many lines `text` takes in a wrapped cell `width` units wide at `size` pt, as
+    /// LibreOffice lays it out: at 11 pt it fits about 1.05 characters a unit of column
+    /// width (measured on its PDF); 0.95 leaves a margin, so a row may get a spare line,
+    /// never lose one. Spreadsheet programs do not grow a row for wrapped text on their own.
+    static func wrappedLines(_ text: String, width: Double, size: Double = 11) -> Int {
+        let perLine = max(1, Int(width * 0.95))
+        return text.split(separator: "\n", omittingEmptySubsequences: false)
+            .reduce(0) { $0 + max(1, ($1.count * Int(size) / 11 + perLine - 1) / perLine) }
+    }
+
+    /// The row height that shows `lines` lines of `size` pt text.
+    static func rowHeight(lines: Int, size: Double = 11) -> Double { Double(lines) * size * 1.4 + 2 }
+
     /// Text; `measure: false` for wrapped headers and merged titles, which must not widen a column.
     func text(_ s: String, _ row: Int, _ column: Int, _ style: CellStyle, measure: Bool = true) {
         sheet.write(s.isEmpty ? .empty : .string(s), at: CellRef(row: row, column: column), style: style)
