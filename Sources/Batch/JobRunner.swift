@@ -103,17 +103,10 @@ public struct JobRunner: Sendable {
         // 3. Supersession, outliers against the history, unit states, counts, timeliness.
         // An approved file stays current; a newer file of its unit is held for review.
         var supersededBy = Supersession.decide(files: files, reports: validated.map(\.0))
-        let held = ApprovalHold.apply(&supersededBy, files: files, reports: validated.map(\.0), approvals: approvals)
+        let (approved, held) = ApprovalHold.apply(&supersededBy, files: files, reports: validated.map(\.0), approvals: approvals)
+        ApprovalHold.annotate(&validated, files: files, approved: approved, held: held, offset: c.timeZoneOffset)
         for (i, a) in held.sorted(by: { $0.key < $1.key }) {
-            validated[i].0.issues.append(ApprovalHold.issue(file: files[i].name, approval: a, offset: c.timeZoneOffset))
-            if validated[i].0.status == .accepted { validated[i].0.status = .acceptedWithWarnings }
             logger.notice("\(files[i].name): held for review (\(a.unit)'s figures approved in \(a.file))")
-        }
-        for (unit, a) in approvals.sorted(by: { $0.key < $1.key }) {
-            guard let i = files.indices.first(where: { supersededBy[$0] == nil && files[$0].name == a.file && files[$0].hash == a.hash && validated[$0].0.unit == unit })
-            else { continue }
-            let behind = held.filter { $0.value.unit == unit }.keys.map { files[$0].name }.sorted()
-            validated[i].0.issues.append(ApprovalHold.approvedIssue(file: files[i].name, approval: a, held: behind, offset: c.timeZoneOffset))
         }
         addOutliers(&validated, supersededBy: supersededBy, history: history)
         let changes = try addChanges(&validated, files: files, supersededBy: supersededBy, ledger: ledger)

@@ -14,14 +14,7 @@ struct LedgerCommandOptions: ParsableArguments {
     /// The job, its period's text and its ledger (opened; exit 2 with one line when any fails).
     func open() throws -> (context: JobContext, period: String, ledger: Ledger) {
         let ctx = try JobContext.load(job)
-        var text = ctx.period.description
-        if let period {
-            guard let p = ctx.template.period.parse(period) else {
-                printError(file: job, "the period \"\(period)\" is not a \(ctx.template.period) period")
-                throw ExitCode(ExitStatus.unreadable.rawValue)
-            }
-            text = p.description
-        }
+        let text = try period.map { try ctx.period($0, jobPath: job).description } ?? ctx.period.description
         return (ctx, text, try openLedger(ctx.job.ledger))
     }
 }

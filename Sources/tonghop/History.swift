@@ -86,11 +86,11 @@ struct AuditRow {
     }
 
     static func rows(changes: [FigureChange], approvals: [LedgerApproval], template: Template, offset: Int) -> [AuditRow] {
-        let shown = ChangeAudit.issues(changes, cells: [:], template: template)
-        var rows: [AuditRow] = zip(changes, shown).map { c, issue in
-            AuditRow(
+        var rows: [AuditRow] = changes.map { c in
+            let (old, new) = c.shown(template: template)
+            return AuditRow(
                 period: c.period, unit: c.unit, event: "change", time: c.newReceived.shown(in: offset), indicator: c.indicator,
-                column: c.column, old: issue.params["old"] ?? "", new: issue.found ?? "", oldFile: c.oldFile,
+                column: c.column, old: old, new: new, oldFile: c.oldFile,
                 oldReceived: c.oldReceived.shown(in: offset).iso, newFile: c.newFile, newReceived: c.newReceived.shown(in: offset).iso)
         }
         for a in approvals {

@@ -40,11 +40,7 @@ struct ImportPeriod: ParsableCommand {
 
     func run() throws {
         let ctx = try JobContext.load(job)
-        guard let p = ctx.template.period.parse(period) else {
-            printError(file: job, "the period \"\(period)\" is not a \(ctx.template.period) period")
-            throw ExitCode(ExitStatus.unreadable.rawValue)
-        }
-        let text = p.description
+        let text = try ctx.period(period, jobPath: job).description
         guard text != ctx.period.description else {
             printError(file: job, "\(text) is the job's own period: its runs record it; import earlier periods")
             throw ExitCode(ExitStatus.unreadable.rawValue)

@@ -27,6 +27,16 @@ struct JobContext {
         }
         return JobContext(job: job, template: template, period: period)
     }
+
+    /// A period given on the command line, in the template's kind (`--period 2015`); prints
+    /// the one error line and exits 2 when it is not one.
+    func period(_ text: String, jobPath: String) throws -> Period {
+        guard let p = template.period.parse(text) else {
+            printError(file: jobPath, "the period \"\(text)\" is not a \(template.period) period")
+            throw ExitCode(ExitStatus.unreadable.rawValue)
+        }
+        return p
+    }
 }
 
 /// Opens (and migrates) a ledger; prints the one error line and exits 2 when it cannot.

@@ -6,8 +6,10 @@ extension Ledger {
     /// all), each group oldest first by receipt time: what the change audit walks.
     /// `excluding`: submissions ("hash/file") not wanted (a run's own files: it holds their
     /// figures already), left out before their figures are read.
-    public func acceptedFigures(unit: String? = nil, period: String? = nil, excluding: Set<String> = [])
-        throws(BatchError) -> [AcceptedFigures]
+    /// `currentOnly`: only those no other submission supersedes.
+    public func acceptedFigures(
+        unit: String? = nil, period: String? = nil, excluding: Set<String> = [], currentOnly: Bool = false
+    ) throws(BatchError) -> [AcceptedFigures]
     {
         try read { db in
             var skip = Set<Int64>()
@@ -34,8 +36,9 @@ extension Ledger {
                     FROM submissions s JOIN figures f ON f.submission_id = s.id
                     WHERE s.status IN ('accepted', 'accepted-with-warnings')
                       AND (?1 IS NULL OR s.unit = ?1) AND (?2 IS NULL OR s.period = ?2)
+                      AND (?3 = 0 OR s.superseded_by IS NULL)
                     """,
-                arguments: [unit, period])
+                arguments: [unit, period, currentOnly])
             while let r = try rows.next() {
                 let id: Int64 = r["id"]
                 if skip.contains(id) { continue }

@@ -57,19 +57,6 @@ extension Ledger {
     /// The current accepted figures of a period with their files: what another job's
     /// ledger hands to `importPeriod`.
     public func currentAcceptedFigures(period: String) throws(BatchError) -> [AcceptedFigures] {
-        let current = try read { db in
-            Set(try Int64.fetchAll(
-                db,
-                sql: """
-                    SELECT id FROM submissions WHERE period = ? AND superseded_by IS NULL
-                      AND status IN ('accepted', 'accepted-with-warnings')
-                    """, arguments: [period]).map { $0 })
-        }
-        let ids = try read { db in
-            try Row.fetchAll(db, sql: "SELECT id, hash, file FROM submissions WHERE period = ?", arguments: [period])
-                .filter { current.contains($0["id"]) }.map { ($0["hash"] as String) + "/" + ($0["file"] as String) }
-        }
-        let keep = Set(ids)
-        return try acceptedFigures(period: period).filter { keep.contains($0.hash + "/" + $0.file) }
+        try acceptedFigures(period: period, currentOnly: true)
     }
 }

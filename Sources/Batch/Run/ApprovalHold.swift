@@ -9,11 +9,12 @@ import Reporting
 /// it is not, the approval cannot stand for figures the run does not hold, and the newest
 /// file counts as without it.
 enum ApprovalHold {
-    /// Rewrites `supersededBy` for the approved units; returns the held files (index ->
-    /// the approval that holds them).
+    /// Rewrites `supersededBy` for the approved units; returns the approved files and the
+    /// held ones (index -> the approval that keeps it current, or holds it).
     static func apply(
         _ supersededBy: inout [Int?], files: [InboxFile], reports: [FileReport], approvals: [String: LedgerApproval]
-    ) -> [Int: LedgerApproval] {
+    ) -> (approved: [Int: LedgerApproval], held: [Int: LedgerApproval]) {
+        var approvedFiles: [Int: LedgerApproval] = [:]
         var held: [Int: LedgerApproval] = [:]
         for (unit, a) in approvals.sorted(by: { $0.key < $1.key }) {
             guard
@@ -27,8 +28,25 @@ enum ApprovalHold {
                 if Supersession.isNewer(files[j], than: files[approved]) { held[j] = a }
             }
             supersededBy[approved] = nil
+            approvedFiles[approved] = a
         }
-        return held
+        return (approvedFiles, held)
+    }
+
+    /// The notes on the reports: `held-for-review` on each held file (accepted becomes
+    /// accepted with warnings), `approved` on each approved file, naming those held behind it.
+    static func annotate(
+        _ validated: inout [(FileReport, Submission?)], files: [InboxFile],
+        approved: [Int: LedgerApproval], held: [Int: LedgerApproval], offset: Int
+    ) {
+        for (i, a) in held.sorted(by: { $0.key < $1.key }) {
+            validated[i].0.issues.append(issue(file: files[i].name, approval: a, offset: offset))
+            if validated[i].0.status == .accepted { validated[i].0.status = .acceptedWithWarnings }
+        }
+        for (i, a) in approved.sorted(by: { $0.key < $1.key }) {
+            let behind = held.filter { $0.value.unit == a.unit }.keys.map { files[$0].name }.sorted()
+            validated[i].0.issues.append(approvedIssue(file: files[i].name, approval: a, held: behind, offset: offset))
+        }
     }
 
     /// The `approved` note on the approved file's report, naming the files held behind it.

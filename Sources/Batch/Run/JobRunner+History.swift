@@ -72,39 +72,37 @@ extension JobRunner {
             return validated[i].1 != nil && r.period == c.periodText && (r.status == .accepted || r.status == .acceptedWithWarnings)
         }
         var earlier: [String: [AcceptedFigures]] = [:]  // unit -> accepted files
-        var inRun = Set<String>()
+        var mine: [Int: AcceptedFigures] = [:]  // this run's, by file index
         for i in files.indices where acceptable(i) {
             let s = validated[i].1!
-            inRun.insert(files[i].hash + "/" + files[i].name)
-            earlier[s.unit, default: []].append(
-                AcceptedFigures(unit: s.unit, period: s.period, file: files[i].name, hash: files[i].hash, received: files[i].received, values: s.values))
+            let a = AcceptedFigures(unit: s.unit, period: s.period, file: files[i].name, hash: files[i].hash, received: files[i].received, values: s.values)
+            mine[i] = a
+            earlier[s.unit, default: []].append(a)
         }
-        for a in try ledger?.acceptedFigures(period: c.periodText, excluding: inRun) ?? [] where !inRun.contains(a.hash + "/" + a.file) {
+        let inRun = Set(mine.values.map { $0.hash + "/" + $0.file })
+        for a in try ledger?.acceptedFigures(period: c.periodText, excluding: inRun) ?? [] {
             var shown = a
             shown.received = a.received.shown(in: c.timeZoneOffset)
             earlier[a.unit, default: []].append(shown)
         }
         var lines: [RunReport.ChangeLine] = []
-        for i in files.indices where supersededBy[i] == nil && acceptable(i) {
-            let s = validated[i].1!
-            let me = files[i]
-            let before = (earlier[s.unit] ?? []).filter {
-                $0.hash != me.hash && ($0.received.seconds, $0.file) < (me.received.seconds, me.name)
+        for i in files.indices where supersededBy[i] == nil {
+            guard let current = mine[i] else { continue }
+            let before = (earlier[current.unit] ?? []).filter {
+                $0.hash != current.hash && ($0.received.seconds, $0.file) < (current.received.seconds, current.file)
             }
             guard let previous = before.max(by: { ($0.received.seconds, $0.file) < ($1.received.seconds, $1.file) }) else { continue }
-            let current = AcceptedFigures(unit: s.unit, period: s.period, file: me.name, hash: me.hash, received: me.received, values: s.values)
             let changed = ChangeAudit.between(previous, current, template: template)
             guard !changed.isEmpty else { continue }
-            let issues = ChangeAudit.issues(changed, cells: s.cells, template: template)
-            validated[i].0.issues += issues
-            for (ch, issue) in zip(changed, issues) {
+            validated[i].0.issues += ChangeAudit.issues(changed, cells: validated[i].1!.cells, template: template)
+            for ch in changed {
+                let (old, new) = ch.shown(template: template)
                 lines.append(
                     RunReport.ChangeLine(
                         unit: ch.unit, indicator: ch.indicator, column: ch.column,
-                        columnLabel: template?.form(holding: ch.indicator)?.column(ch.column)?.label,
-                        old: issue.params["old"] ?? "", new: issue.found ?? "",
+                        columnLabel: template?.form(holding: ch.indicator)?.column(ch.column)?.label, old: old, new: new,
                         oldFile: ch.oldFile, oldReceived: ch.oldReceived, newFile: ch.newFile, newReceived: ch.newReceived))
-                logger.info("\(me.name): \(ch.indicator) \(ch.column) \(issue.params["old"] ?? "") → \(issue.found ?? "") since \(ch.oldFile)")
+                logger.info("\(current.file): \(ch.indicator) \(ch.column) \(old) → \(new) since \(ch.oldFile)")
             }
         }
         return lines

@@ -34,6 +34,17 @@ public struct FigureChange: Sendable, Hashable {
     public var oldReceived: Timestamp
     public var newFile: String
     public var newReceived: Timestamp
+
+    /// The old and new figures as a person reads them (whole numbers for an integer
+    /// indicator; `—` for a figure the file did not have): what every report shows.
+    public func shown(template: Template?) -> (old: String, new: String) {
+        let integer = template?.indicator(indicator)?.spec.type == .integer
+        func show(_ v: Double?) -> String {
+            guard let v else { return "—" }
+            return Value.number(integer ? v.rounded() : v).display
+        }
+        return (show(old), show(new))
+    }
 }
 
 /// The change audit: when a unit's accepted figures change (a corrected file), each
@@ -84,13 +95,9 @@ public enum ChangeAudit {
     {
         changes.map { c in
             let ind = template?.indicator(c.indicator)
-            let integer = ind?.spec.type == .integer
-            func show(_ v: Double?) -> String {
-                guard let v else { return "—" }
-                return Value.number(integer ? v.rounded() : v).display
-            }
+            let (old, new) = c.shown(template: template)
             var params: [String: String] = [
-                "unit": c.unit, "old": show(c.old), "new": show(c.new), "old_file": c.oldFile,
+                "unit": c.unit, "old": old, "new": new, "old_file": c.oldFile,
                 "old_received": c.oldReceived.dayMonthYearTime, "new_received": c.newReceived.dayMonthYearTime,
                 "indicator.vi": c.indicator + (ind.map { " (\($0.label.vi))" } ?? ""),
                 "indicator.en": c.indicator + (ind.map { " (\($0.label.en))" } ?? ""),
@@ -107,7 +114,7 @@ public enum ChangeAudit {
             let at = cells[c.indicator]?[c.column]
             return Issue(
                 code: "figure-changed", severity: .info, file: c.newFile, sheet: at?.sheet, cell: at?.cell,
-                found: show(c.new), params: params)
+                found: new, params: params)
         }
     }
 }
